@@ -1,0 +1,51 @@
+"""Which PostgreSQL to use, and connections to it."""
+
+from __future__ import annotations
+
+import re
+
+import psycopg
+
+from budget_db.config import DATABASE_NAME, Settings
+from budget_db.embedded import EmbeddedServer
+
+
+class DatabaseUnreachable(RuntimeError):
+    """The database cannot be reached; the message names the URL without its password."""
+
+
+def redact(url: str) -> str:
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
+
+
+def libpq_url(url: str) -> str:
+    """Accept SQLAlchemy-style URLs too: postgresql+psycopg:// -> postgresql://."""
+    return re.sub(r"^postgres(ql)?(\+\w+)?://", "postgresql://", url)
+
+
+def sqlalchemy_url(url: str) -> str:
+    return re.sub(r"^postgres(ql)?(\+\w+)?://", "postgresql+psycopg://", url)
+
+
+def embedded_server(settings: Settings) -> EmbeddedServer:
+    return EmbeddedServer(settings.home, settings.port)
+
+
+def resolve_url(settings: Settings | None = None, *, start: bool = True) -> str:
+    """DATABASE_URL if set, else the embedded server's URL (started on demand)."""
+    settings = settings or Settings.from_env()
+    if settings.database_url:
+        return libpq_url(settings.database_url)
+    server = embedded_server(settings)
+    if start:
+        server.start()
+        server.ensure_database(DATABASE_NAME)
+    return server.url(DATABASE_NAME)
+
+
+def connect(url: str, **kwargs) -> psycopg.Connection:
+    try:
+        return psycopg.connect(url, **kwargs)
+    except psycopg.OperationalError as exc:
+        reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+        raise DatabaseUnreachable(f"cannot connect to {redact(url)}: {reason}") from exc

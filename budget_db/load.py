@@ -1,0 +1,128 @@
+"""Writing a parsed report: one transaction, all rows of a table in one COPY.
+
+A report is identified by department + fiscal year + kind. The same bytes again are
+`unchanged`; new bytes for a loaded report become a new version that replaces the current
+one atomically (the old one stays, marked superseded_at).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import psycopg
+from psycopg import sql
+
+from loaders.records import columns, is_shared, values
+from loaders.report import PARSER_VERSION, ParsedReport
+
+
+@dataclass
+class LoadResult:
+    source: str
+    outcome: str  # loaded | replaced | unchanged | refused
+    report_id: int | None = None
+    department: str | None = None
+    fiscal_year: int | None = None
+    version: int | None = None
+    rows: dict[str, int] = field(default_factory=dict)
+    message: str = ""
+
+    def as_dict(self) -> dict:
+        return {
+            "file": self.source, "outcome": self.outcome, "report_id": self.report_id,
+            "department": self.department, "fiscal_year": self.fiscal_year, "version": self.version,
+            "rows": self.rows, "message": self.message,
+        }
+
+
+# Hooks run inside the load transaction after the rows are written: (connection, report_id).
+AFTER_WRITE_HOOKS: list = []
+
+
+def _department_id(conn: psycopg.Connection, name: str) -> int:
+    conn.execute("INSERT INTO budget.department (name) VALUES (%s) ON CONFLICT (name) DO NOTHING", (name,))
+    return conn.execute("SELECT id FROM budget.department WHERE name = %s", (name,)).fetchone()[0]
+
+
+def _lock_identity(conn: psycopg.Connection, department_id: int, fiscal_year: int, kind: str) -> None:
+    """Serialize loads of one report (two loaders, one version), held until commit."""
+    conn.execute(
+        "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))",
+        (f"budget-report:{department_id}:{fiscal_year}:{kind}",),
+    )
+
+
+def _copy(conn: psycopg.Connection, table: str, names: list[str], rows: list[tuple]) -> None:
+    statement = sql.SQL("COPY budget.{} ({}) FROM STDIN").format(
+        sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, names))
+    )
+    with conn.cursor().copy(statement) as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def _insert_shared(conn: psycopg.Connection, table: str, names: list[str], rows: list[tuple]) -> None:
+    statement = sql.SQL("INSERT INTO budget.{} ({}) VALUES ({}) ON CONFLICT DO NOTHING").format(
+        sql.Identifier(table),
+        sql.SQL(", ").join(map(sql.Identifier, names)),
+        sql.SQL(", ").join(sql.Placeholder() * len(names)),
+    )
+    with conn.cursor() as cursor:
+        cursor.executemany(statement, rows)
+
+
+def write_records(conn: psycopg.Connection, report_id: int, records: list) -> dict[str, int]:
+    """Shared code lists first (parents before children), then each fact table in one COPY."""
+    by_class: dict[type, list] = defaultdict(list)
+    for record in records:
+        by_class[type(record)].append(record)
+    counts: dict[str, int] = {}
+    for record_class in sorted(by_class, key=lambda c: not is_shared(c)):
+        items = by_class[record_class]
+        names = columns(record_class)
+        if is_shared(record_class):
+            # Shorter codes are parents: insert them first so foreign keys hold.
+            rows = sorted({values(r) for r in items}, key=lambda v: [len(str(x)) for x in v])
+            _insert_shared(conn, record_class.TABLE, names, rows)
+            continue
+        _copy(conn, record_class.TABLE, ["report_id", *names], [(report_id, *values(r)) for r in items])
+        counts[record_class.TABLE] = counts.get(record_class.TABLE, 0) + len(items)
+    return counts
+
+
+def write_report(conn: psycopg.Connection, parsed: ParsedReport, source_file: str) -> LoadResult:
+    """Write one parsed report inside the caller's transaction."""
+    meta = parsed.meta
+    result = LoadResult(source=source_file, outcome="loaded", department=meta.department,
+                        fiscal_year=meta.fiscal_year)
+    conn.execute("INSERT INTO budget.fiscal_year (year) VALUES (%s) ON CONFLICT DO NOTHING", (meta.fiscal_year,))
+    department_id = _department_id(conn, meta.department)
+    _lock_identity(conn, department_id, meta.fiscal_year, meta.kind)
+    current = conn.execute(
+        "SELECT id, sha256, version FROM budget.report WHERE department_id = %s AND fiscal_year = %s "
+        "AND kind = %s AND superseded_at IS NULL",
+        (department_id, meta.fiscal_year, meta.kind),
+    ).fetchone()
+    if current and current[1] == parsed.sha256:
+        result.outcome, result.report_id, result.version = "unchanged", current[0], current[2]
+        return result
+    if current:
+        conn.execute("UPDATE budget.report SET superseded_at = now() WHERE id = %s", (current[0],))
+        result.outcome = "replaced"
+    latest = conn.execute(
+        "SELECT coalesce(max(version), 0) FROM budget.report WHERE department_id = %s AND fiscal_year = %s "
+        "AND kind = %s", (department_id, meta.fiscal_year, meta.kind),
+    ).fetchone()[0]
+    result.version = latest + 1
+    result.report_id = conn.execute(
+        "INSERT INTO budget.report (department_id, fiscal_year, kind, title, title_line, scope, unit, "
+        "source_file, sha256, parser_version, version, missing_tables) "
+        "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
+        (department_id, meta.fiscal_year, meta.kind, meta.title, meta.title_line, meta.scope, meta.unit,
+         source_file, parsed.sha256, PARSER_VERSION, result.version, parsed.missing_tables),
+    ).fetchone()[0]
+    result.rows = write_records(conn, result.report_id, parsed.records)
+    for hook in AFTER_WRITE_HOOKS:
+        hook(conn, result.report_id)
+    return result

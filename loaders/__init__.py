@@ -1,0 +1,1 @@
+"""Parsing a budget report's text into typed records (text -> records)."""

@@ -1,0 +1,27 @@
+"""Helpers that several table modules share."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from loaders.errors import ReportError
+from loaders.grid import Row, TableBlock, is_amount, parse_amount
+
+
+def has_amount(row: Row) -> bool:
+    return any(is_amount(cell) for cell in row.cells)
+
+
+def amounts(block: TableBlock, row: Row, start: int, count: int) -> list[Decimal | None]:
+    """`count` amount cells from `start`; cells past them must be empty."""
+    extra = [c for c in row.cells[start + count:] if c]
+    if extra:
+        raise ReportError(f"more cells than the table has columns: {extra!r}", where=block.where(row))
+    return [parse_amount(row.cell(start + i), where=block.where(row)) for i in range(count)]
+
+
+def require_block(grid, number: str) -> TableBlock:
+    block = grid.table(number)
+    if block is None:
+        raise ReportError(f"表{number} is missing", where=grid.source)
+    return block

@@ -1,0 +1,76 @@
+"""表7, 表8, 表9: expenditure by functional classification code (类 204 / 款 20402 / 项 2040201).
+
+Also yields the codes themselves: the 款 and 项 names exist only in the reports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import ClassVar
+
+from loaders.common import amounts
+from loaders.errors import ReportError
+
+TABLES = ("7", "8", "9")
+_CODE = re.compile(r"^\d{3}(\d{2}(\d{2})?)?$")
+LEVELS = {3: "类", 5: "款", 7: "项"}
+
+
+@dataclass
+class FunctionalClassification:
+    TABLE: ClassVar[str] = "functional_classification"
+    SHARED: ClassVar[bool] = True
+    fiscal_year: int
+    code: str
+    name: str
+    level: str
+    parent_code: str | None
+
+
+@dataclass(kw_only=True)
+class FunctionalExpenditure:
+    TABLE: ClassVar[str] = "functional_expenditure"
+    table_no: int
+    row_no: int
+    budget_unit: str | None  # only on the unit (total) row
+    fiscal_year: int
+    functional_code: str | None
+    functional_name: str | None
+    total: Decimal | None
+    basic_expenditure: Decimal | None
+    project_expenditure: Decimal | None
+    source_line: int
+
+
+def functional_code(code: str, name: str, fiscal_year: int, where: str) -> FunctionalClassification:
+    """The code-list entry for a printed code and name."""
+    if not _CODE.match(code):
+        raise ReportError(f"not a functional classification code: {code!r}", where=where)
+    return FunctionalClassification(
+        fiscal_year=fiscal_year, code=code, name=name, level=LEVELS[len(code)],
+        parent_code=code[:-2] if len(code) > 3 else None,
+    )
+
+
+def parse(grid, meta) -> list:
+    records: list = []
+    for number in TABLES:
+        block = grid.table(number)
+        if block is None:
+            continue
+        _, data = block.split_header(lambda row: bool(row.cell(0) or row.cell(1)) and row.cell(0) != "预算单位")
+        for row_no, row in enumerate(data, start=1):
+            unit, code, name = row.cell(0), row.cell(1), row.cell(2)
+            if code:
+                records.append(functional_code(code, name, meta.fiscal_year, block.where(row)))
+            elif not unit:
+                raise ReportError("a row with neither a unit nor a code", where=block.where(row))
+            total, basic, project = amounts(block, row, 3, 3)
+            records.append(FunctionalExpenditure(
+                table_no=int(number), row_no=row_no, budget_unit=None if code else unit,
+                fiscal_year=meta.fiscal_year, functional_code=code or None, functional_name=name or None,
+                total=total, basic_expenditure=basic, project_expenditure=project, source_line=row.line_no,
+            ))
+    return records

@@ -1,0 +1,185 @@
+"""The shared reader of the report's text grid.
+
+A PDF-to-text conversion gives one line per printed table row with cells joined by TAB.
+This module cuts the text into the narrative and the 附表 blocks, drops what page breaks
+repeat (单位名称 / 单位 lines and the table's header rows), and cleans cells.
+Table modules work on `TableBlock.rows` and never see the raw text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from loaders.errors import ReportError
+
+# 表.1, 表. 4, 表.15-17, 表. 15-96
+TABLE_MARKER = re.compile(r"^\s*表\s*\.\s*(\d+(?:\s*-\s*\d+)?)\s*$")
+UNIT_NAME = re.compile(r"^\s*单位名称\s*[：:]\s*(.*?)\s*$")
+UNIT = re.compile(r"^\s*单位\s*[：:]\s*(.*?)\s*$")
+
+_CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’"
+# A space between two CJK characters is a line wrap or a stray gap of the conversion.
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
+_AMOUNT = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+(\.\d+)?$")
+
+
+def clean_text(text: str) -> str:
+    """Text as printed: outer whitespace stripped, wrap gaps between CJK characters removed."""
+    return _CJK_GAP.sub("", text.strip())
+
+
+def squeeze(text: str) -> str:
+    """All whitespace removed: for comparing labels and headers, never for storing."""
+    return re.sub(r"\s+", "", text)
+
+
+def is_amount(text: str) -> bool:
+    return bool(_AMOUNT.match(text.strip()))
+
+
+def parse_amount(text: str, *, where: str = "") -> Decimal | None:
+    """'145,863.63' -> Decimal('145863.63'); an empty cell -> None."""
+    text = text.strip()
+    if not text:
+        return None
+    if not is_amount(text):
+        raise ReportError(f"not an amount: {text!r}", where=where)
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation as exc:  # pragma: no cover - the regex admits only numbers
+        raise ReportError(f"not an amount: {text!r}", where=where) from exc
+
+
+@dataclass(frozen=True)
+class Row:
+    """One printed row: its 1-based source line and its cells, cleaned, positions kept."""
+
+    line_no: int
+    cells: tuple[str, ...]
+
+    def cell(self, index: int) -> str:
+        return self.cells[index] if index < len(self.cells) else ""
+
+    @property
+    def filled(self) -> list[str]:
+        """The non-empty cells in order (for rows whose columns shift)."""
+        return [c for c in self.cells if c]
+
+    @property
+    def key(self) -> str:
+        return squeeze("".join(self.cells))
+
+    def __str__(self) -> str:
+        return "\t".join(self.cells)
+
+
+@dataclass
+class TableBlock:
+    """One 附表 as printed: '表.N', its title, and its rows with page-break repeats removed."""
+
+    number: str  # "1", "7", "15-17"
+    marker_line: int
+    title: str = ""
+    title_line: int = 0
+    subtitles: list[str] = field(default_factory=list)
+    unit_name: str | None = None
+    unit: str | None = None
+    rows: list[Row] = field(default_factory=list)
+    source: str = ""  # file name, for messages
+
+    @property
+    def main_number(self) -> int:
+        return int(self.number.split("-")[0])
+
+    @property
+    def sub_number(self) -> int | None:
+        parts = self.number.split("-")
+        return int(parts[1]) if len(parts) > 1 else None
+
+    def where(self, row: Row | None = None) -> str:
+        place = f"{self.source}: 表{self.number}"
+        return f"{place}, line {row.line_no}" if row else place
+
+    def split_header(self, is_data: callable) -> tuple[list[Row], list[Row]]:
+        """Header rows are those before the first row that `is_data` accepts."""
+        for index, row in enumerate(self.rows):
+            if is_data(row):
+                return self.rows[:index], self.rows[index:]
+        return self.rows, []
+
+
+@dataclass
+class NarrativeLine:
+    line_no: int
+    text: str
+
+
+@dataclass
+class ReportGrid:
+    source: str
+    lines: list[str]
+    narrative: list[NarrativeLine]
+    tables: list[TableBlock]
+
+    def table(self, number: str) -> TableBlock | None:
+        for block in self.tables:
+            if block.number == number:
+                return block
+        return None
+
+    def tables_numbered(self, main: int) -> list[TableBlock]:
+        return [b for b in self.tables if b.main_number == main]
+
+
+def _split_cells(line: str) -> tuple[str, ...]:
+    return tuple(clean_text(cell) for cell in line.split("\t"))
+
+
+def read_grid(text: str, source: str) -> ReportGrid:
+    """Cut the text into the narrative (before 表.1) and the table blocks."""
+    lines = text.split("\n")
+    narrative: list[NarrativeLine] = []
+    tables: list[TableBlock] = []
+    current: TableBlock | None = None
+    # Rows seen since the last 单位名称 line: a page break repeats the table's first rows.
+    after_page_header = False
+    repeat_index = 0
+
+    for line_no, raw in enumerate(lines, start=1):
+        line = raw.rstrip("\r")
+        marker = TABLE_MARKER.match(line)
+        if marker:
+            current = TableBlock(number=squeeze(marker.group(1)), marker_line=line_no, source=source)
+            tables.append(current)
+            after_page_header = False
+            continue
+        if current is None:
+            if line.strip():
+                narrative.append(NarrativeLine(line_no, line.strip()))
+            continue
+        if not line.strip():
+            continue
+        if "\t" not in line:
+            unit_name, unit = UNIT_NAME.match(line), UNIT.match(line)
+            if unit_name:
+                if current.unit_name is None:
+                    current.unit_name = clean_text(unit_name.group(1))
+                elif current.rows:
+                    after_page_header, repeat_index = True, 0
+            elif unit:
+                current.unit = current.unit or clean_text(unit.group(1))
+            elif not current.title:
+                current.title, current.title_line = clean_text(line), line_no
+            else:
+                current.subtitles.append(clean_text(line))
+            continue
+        row = Row(line_no, _split_cells(line))
+        if after_page_header:
+            if repeat_index < len(current.rows) and row.key == current.rows[repeat_index].key:
+                repeat_index += 1
+                continue
+            after_page_header = False
+        current.rows.append(row)
+    return ReportGrid(source=source, lines=lines, narrative=narrative, tables=tables)

@@ -1,0 +1,36 @@
+-- 表2 收入预算表, row for row as printed.
+CREATE VIEW appendix.t02_income_budget AS
+SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
+       t.budget_unit,
+       t.total AS income_total,
+       t.fiscal_subtotal,
+       t.general_public_subtotal,
+       t.general_funds,
+       t.special_funds,
+       t.government_investment,
+       t.government_fund,
+       t.fiscal_special_account,
+       t.business_income,
+       t.other_income,
+       t.superior_subsidy,
+       t.prior_year_carryover
+FROM appendix.reports r
+JOIN budget.income_budget t ON t.report_id = r.report_id;
+
+COMMENT ON VIEW appendix.t02_income_budget IS '表2 收入预算表';
+COMMENT ON COLUMN appendix.t02_income_budget.department IS '单位名称';
+COMMENT ON COLUMN appendix.t02_income_budget.fiscal_year IS '预算年度';
+COMMENT ON COLUMN appendix.t02_income_budget.row_no IS '行号（印刷顺序）';
+COMMENT ON COLUMN appendix.t02_income_budget.budget_unit IS '预算单位';
+COMMENT ON COLUMN appendix.t02_income_budget.income_total IS '收入总计';
+COMMENT ON COLUMN appendix.t02_income_budget.fiscal_subtotal IS '财政预算拨款 小计';
+COMMENT ON COLUMN appendix.t02_income_budget.general_public_subtotal IS '一般公共预算拨款 小计';
+COMMENT ON COLUMN appendix.t02_income_budget.general_funds IS '一般性经费拨款';
+COMMENT ON COLUMN appendix.t02_income_budget.special_funds IS '财政专项资金拨款';
+COMMENT ON COLUMN appendix.t02_income_budget.government_investment IS '政府投资项目拨款';
+COMMENT ON COLUMN appendix.t02_income_budget.government_fund IS '政府性基金预算拨款';
+COMMENT ON COLUMN appendix.t02_income_budget.fiscal_special_account IS '财政专户拨款';
+COMMENT ON COLUMN appendix.t02_income_budget.business_income IS '事业收入';
+COMMENT ON COLUMN appendix.t02_income_budget.other_income IS '其他收入';
+COMMENT ON COLUMN appendix.t02_income_budget.superior_subsidy IS '上级补助收入';
+COMMENT ON COLUMN appendix.t02_income_budget.prior_year_carryover IS '上年结余、结转';

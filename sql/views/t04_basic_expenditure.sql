@@ -1,0 +1,42 @@
+-- 表4 基本支出预算表, row for row as printed.
+CREATE VIEW appendix.t04_basic_expenditure AS
+SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
+       t.item_name AS budget_unit,
+       t.total,
+       t.fiscal_subtotal,
+       t.general_public_subtotal,
+       t.general_funds,
+       t.special_funds,
+       t.government_investment,
+       t.government_fund,
+       t.fiscal_special_account,
+       t.business_income,
+       t.other_income,
+       t.superior_subsidy,
+       t.prior_year_carryover,
+       t.row_kind,
+       t.category_name,
+       t.economic_code
+FROM appendix.reports r
+JOIN budget.basic_expenditure_item t ON t.report_id = r.report_id;
+
+COMMENT ON VIEW appendix.t04_basic_expenditure IS '表4 基本支出预算表';
+COMMENT ON COLUMN appendix.t04_basic_expenditure.department IS '单位名称';
+COMMENT ON COLUMN appendix.t04_basic_expenditure.fiscal_year IS '预算年度';
+COMMENT ON COLUMN appendix.t04_basic_expenditure.row_no IS '行号（印刷顺序）';
+COMMENT ON COLUMN appendix.t04_basic_expenditure.budget_unit IS '预算单位（单位行、经济分类类、款名称）';
+COMMENT ON COLUMN appendix.t04_basic_expenditure.total IS '总计';
+COMMENT ON COLUMN appendix.t04_basic_expenditure.fiscal_subtotal IS '财政预算拨款 小计';
+COMMENT ON COLUMN appendix.t04_basic_expenditure.general_public_subtotal IS '一般公共预算拨款 小计';
+COMMENT ON COLUMN appendix.t04_basic_expenditure.general_funds IS '一般性经费拨款';
+COMMENT ON COLUMN appendix.t04_basic_expenditure.special_funds IS '财政专项资金拨款';
+COMMENT ON COLUMN appendix.t04_basic_expenditure.government_investment IS '政府投资项目拨款';
+COMMENT ON COLUMN appendix.t04_basic_expenditure.government_fund IS '政府性基金预算拨款';
+COMMENT ON COLUMN appendix.t04_basic_expenditure.fiscal_special_account IS '财政专户拨款';
+COMMENT ON COLUMN appendix.t04_basic_expenditure.business_income IS '事业收入';
+COMMENT ON COLUMN appendix.t04_basic_expenditure.other_income IS '其他收入';
+COMMENT ON COLUMN appendix.t04_basic_expenditure.superior_subsidy IS '上级补助收入';
+COMMENT ON COLUMN appendix.t04_basic_expenditure.prior_year_carryover IS '上年结余、结转';
+COMMENT ON COLUMN appendix.t04_basic_expenditure.row_kind IS '行类型：unit 单位 / category 类 / item 款';
+COMMENT ON COLUMN appendix.t04_basic_expenditure.category_name IS '所属类（按报告印刷）';
+COMMENT ON COLUMN appendix.t04_basic_expenditure.economic_code IS '全国经济分类科目编码';
