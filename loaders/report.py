@@ -102,6 +102,10 @@ def check_template(grid: ReportGrid) -> None:
                               where=block.where())
         if not block.rows:
             raise ReportError(f"表{number} {title} has no rows (the report is cut off?)", where=block.where())
+    last = grid.tables[-1]
+    if last.main_number <= int(REQUIRED_TABLES[-1]):
+        # Nothing follows: the last required table may have lost rows.
+        raise ReportError(f"the report ends inside 表{last.number} {last.title} (cut off?)", where=grid.source)
 
 
 def parse_text(text: str, source: str, *, sha256: str | None = None) -> ParsedReport:

@@ -10,10 +10,11 @@ import secrets
 import shutil
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import pytest
-from psycopg import conninfo, sql
+from psycopg import sql
 
 from budget_db import migrate
 from budget_db.batch import load_file
@@ -26,9 +27,8 @@ OTHER_LAYOUTS = ROOT.parent / "shared" / "reports" / "other-layouts"
 
 
 def _with_database(url: str, name: str) -> str:
-    params = conninfo.conninfo_to_dict(url)
-    params["dbname"] = name
-    return conninfo.make_conninfo(**params)
+    """The same server URL with another database name."""
+    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
 
 
 @pytest.fixture(scope="session")

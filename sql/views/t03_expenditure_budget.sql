@@ -19,6 +19,6 @@ COMMENT ON COLUMN appendix.t03_expenditure_budget.budget_unit IS '预算单位';
 COMMENT ON COLUMN appendix.t03_expenditure_budget.expenditure_total IS '支出总计';
 COMMENT ON COLUMN appendix.t03_expenditure_budget.basic_expenditure IS '基本支出';
 COMMENT ON COLUMN appendix.t03_expenditure_budget.project_expenditure IS '项目支出';
-COMMENT ON COLUMN appendix.t03_expenditure_budget.procurement IS '其中 2020 政府采购项目（预算年度）';
+COMMENT ON COLUMN appendix.t03_expenditure_budget.procurement IS '其中 2020 政府采购项目';
 COMMENT ON COLUMN appendix.t03_expenditure_budget.procurement_sme IS '其中 2020 面向中小企业政府采购项目';
 COMMENT ON COLUMN appendix.t03_expenditure_budget.procurement_small_micro IS '其中 2020 面向小型、微型企业政府采购项目';

@@ -24,7 +24,7 @@ COMMENT ON VIEW appendix.t04_basic_expenditure IS '表4 基本支出预算表';
 COMMENT ON COLUMN appendix.t04_basic_expenditure.department IS '单位名称';
 COMMENT ON COLUMN appendix.t04_basic_expenditure.fiscal_year IS '预算年度';
 COMMENT ON COLUMN appendix.t04_basic_expenditure.row_no IS '行号（印刷顺序）';
-COMMENT ON COLUMN appendix.t04_basic_expenditure.budget_unit IS '预算单位（单位行、经济分类类、款名称）';
+COMMENT ON COLUMN appendix.t04_basic_expenditure.budget_unit IS '预算单位';
 COMMENT ON COLUMN appendix.t04_basic_expenditure.total IS '总计';
 COMMENT ON COLUMN appendix.t04_basic_expenditure.fiscal_subtotal IS '财政预算拨款 小计';
 COMMENT ON COLUMN appendix.t04_basic_expenditure.general_public_subtotal IS '一般公共预算拨款 小计';
@@ -37,6 +37,6 @@ COMMENT ON COLUMN appendix.t04_basic_expenditure.business_income IS '事业收�
 COMMENT ON COLUMN appendix.t04_basic_expenditure.other_income IS '其他收入';
 COMMENT ON COLUMN appendix.t04_basic_expenditure.superior_subsidy IS '上级补助收入';
 COMMENT ON COLUMN appendix.t04_basic_expenditure.prior_year_carryover IS '上年结余、结转';
-COMMENT ON COLUMN appendix.t04_basic_expenditure.row_kind IS '行类型：unit 单位 / category 类 / item 款';
-COMMENT ON COLUMN appendix.t04_basic_expenditure.category_name IS '所属类（按报告印刷）';
-COMMENT ON COLUMN appendix.t04_basic_expenditure.economic_code IS '全国经济分类科目编码';
+COMMENT ON COLUMN appendix.t04_basic_expenditure.row_kind IS '（派生）行类型：unit 单位 / category 类 / item 款';
+COMMENT ON COLUMN appendix.t04_basic_expenditure.category_name IS '（派生）所属类（按报告印刷）';
+COMMENT ON COLUMN appendix.t04_basic_expenditure.economic_code IS '（派生）全国经济分类科目编码';

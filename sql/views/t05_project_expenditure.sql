@@ -22,7 +22,7 @@ COMMENT ON VIEW appendix.t05_project_expenditure IS '表5 项目支出预算表'
 COMMENT ON COLUMN appendix.t05_project_expenditure.department IS '单位名称';
 COMMENT ON COLUMN appendix.t05_project_expenditure.fiscal_year IS '预算年度';
 COMMENT ON COLUMN appendix.t05_project_expenditure.row_no IS '行号（印刷顺序）';
-COMMENT ON COLUMN appendix.t05_project_expenditure.budget_unit IS '预算单位（单位行、项目类别、项目名称）';
+COMMENT ON COLUMN appendix.t05_project_expenditure.budget_unit IS '预算单位';
 COMMENT ON COLUMN appendix.t05_project_expenditure.total IS '总计';
 COMMENT ON COLUMN appendix.t05_project_expenditure.fiscal_subtotal IS '财政预算拨款 小计';
 COMMENT ON COLUMN appendix.t05_project_expenditure.general_public_subtotal IS '一般公共预算拨款 小计';
@@ -34,5 +34,5 @@ COMMENT ON COLUMN appendix.t05_project_expenditure.business_income IS '事业收
 COMMENT ON COLUMN appendix.t05_project_expenditure.other_income IS '其他收入';
 COMMENT ON COLUMN appendix.t05_project_expenditure.superior_subsidy IS '上级补助收入';
 COMMENT ON COLUMN appendix.t05_project_expenditure.prior_year_carryover IS '上年结余、结转';
-COMMENT ON COLUMN appendix.t05_project_expenditure.row_kind IS '行类型：unit 单位 / group 项目类别 / project 项目';
-COMMENT ON COLUMN appendix.t05_project_expenditure.project_group IS '项目类别（一般性项目 / 政府投资项目）';
+COMMENT ON COLUMN appendix.t05_project_expenditure.row_kind IS '（派生）行类型：unit 单位 / group 项目类别 / project 项目';
+COMMENT ON COLUMN appendix.t05_project_expenditure.project_group IS '（派生）项目类别（一般性项目 / 政府投资项目）';

@@ -1,0 +1,1 @@
+"""budget-db: schema, loading and the command line (records -> PostgreSQL)."""

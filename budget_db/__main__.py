@@ -1,0 +1,3 @@
+from budget_db.cli import main
+
+main()

@@ -1,0 +1,40 @@
+"""Which view reproduces which 附表, for `budget-db show`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Columns every view starts with; `show` prints what follows them.
+KEY_COLUMNS = ("department", "fiscal_year", "report_id", "row_no")
+# A column whose comment starts with this is derived by us, not printed in the report.
+DERIVED_MARK = "（派生）"
+
+
+@dataclass(frozen=True)
+class Appendix:
+    number: str
+    view: str
+
+
+APPENDIX = {
+    a.number: a
+    for a in (
+        Appendix("1", "t01_budget_summary"),
+        Appendix("2", "t02_income_budget"),
+        Appendix("3", "t03_expenditure_budget"),
+        Appendix("4", "t04_basic_expenditure"),
+        Appendix("5", "t05_project_expenditure"),
+        Appendix("6", "t06_fiscal_appropriation_summary"),
+        Appendix("7", "t07_general_budget_expenditure"),
+        Appendix("8", "t08_gov_fund_expenditure"),
+        Appendix("9", "t09_state_capital_expenditure"),
+        Appendix("10", "t10_transfer_payment"),
+        Appendix("11", "t11_procurement"),
+        Appendix("12", "t12_three_public_expenses"),
+        Appendix("13", "t13_performance_projects"),
+        Appendix("14", "t14_department_performance_goals"),
+        Appendix("15", "t15_project_performance_goals"),
+    )
+}
+# 表15-N: one project's table, its header from the goals view and its rows from this one.
+PROJECT_INDICATORS_VIEW = "t15_project_performance_indicators"

@@ -1,0 +1,104 @@
+"""`budget-db show N`: print a 附表 from its view, with its Chinese headers, like the printed table."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import typer
+from psycopg import sql
+from rich.table import Table
+
+from budget_db.appendix import APPENDIX, DERIVED_MARK, KEY_COLUMNS, PROJECT_INDICATORS_VIEW
+from budget_db.cli import EXIT_REFUSED, app, database_url, fail, out
+from budget_db.database import connect
+
+
+def format_value(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
+    if isinstance(value, list):
+        return "、".join(map(str, value))
+    return str(value)
+
+
+def view_columns(conn, view: str) -> list[tuple[str, str]]:
+    """(column, Chinese header) of a view, in order, without key and derived columns."""
+    rows = conn.execute(
+        "SELECT a.attname, coalesce(col_description(a.attrelid, a.attnum), a.attname) "
+        "FROM pg_attribute a WHERE a.attrelid = to_regclass(%s) AND a.attnum > 0 AND NOT a.attisdropped "
+        "ORDER BY a.attnum",
+        (f"appendix.{view}",),
+    ).fetchall()
+    if not rows:
+        raise fail(f"the view appendix.{view} does not exist (is the database migrated?)")
+    return [(name, header) for name, header in rows
+            if name not in KEY_COLUMNS and not header.startswith(DERIVED_MARK)]
+
+
+def view_title(conn, view: str) -> str:
+    row = conn.execute("SELECT obj_description(to_regclass(%s), 'pg_class')", (f"appendix.{view}",)).fetchone()
+    return row[0] if row and row[0] else view
+
+
+def choose_report(conn, department: str | None, year: int | None) -> tuple[int, str, int]:
+    reports = conn.execute(
+        "SELECT report_id, department, fiscal_year FROM appendix.reports "
+        "WHERE (%(d)s::text IS NULL OR department = %(d)s) AND (%(y)s::int IS NULL OR fiscal_year = %(y)s) "
+        "ORDER BY department, fiscal_year",
+        {"d": department, "y": year},
+    ).fetchall()
+    if not reports:
+        raise fail("no loaded report matches; see `budget-db reports`", EXIT_REFUSED)
+    if len(reports) > 1:
+        names = "; ".join(f"{d} {y}" for _, d, y in reports[:5])
+        raise fail(f"{len(reports)} reports match ({names}…): choose one with --department and --year")
+    return reports[0]
+
+
+def print_view(conn, view: str, report_id: int, *, where: tuple[str, str] | None = None,
+               title: str | None = None) -> int:
+    columns = view_columns(conn, view)
+    condition = sql.SQL("")
+    params: list = [report_id]
+    if where:
+        condition = sql.SQL(" AND {} = %s").format(sql.Identifier(where[0]))
+        params.append(where[1])
+    query = sql.SQL("SELECT {} FROM appendix.{} WHERE report_id = %s{} ORDER BY row_no").format(
+        sql.SQL(", ").join(sql.Identifier(name) for name, _ in columns), sql.Identifier(view), condition,
+    )
+    rows = conn.execute(query, params).fetchall()
+    table = Table(title=title or view_title(conn, view), show_lines=False, header_style="bold")
+    for (name, header), sample in zip(columns, zip(*rows) if rows else [[]] * len(columns)):
+        numeric = any(isinstance(v, (Decimal, int)) for v in sample)
+        table.add_column(header, justify="right" if numeric else "left", overflow="fold")
+    for row in rows:
+        table.add_row(*(format_value(v) for v in row))
+    out.print(table)
+    return len(rows)
+
+
+@app.command("show")
+def show(
+    number: str = typer.Argument(..., help="附表 number: 1 … 15, or 15-N for one project's table"),
+    department: str = typer.Option(None, "--department", "-d", help="单位名称, as the tables print it"),
+    year: int = typer.Option(None, "--year", "-y", help="fiscal year"),
+) -> None:
+    """Print 附表 N of a loaded report as the report prints it."""
+    main_number = number.split("-")[0]
+    if main_number not in APPENDIX:
+        raise fail(f"no 附表 {number}: use 1 … {max(map(int, APPENDIX))} or 15-N")
+    url = database_url()
+    with connect(url) as conn:
+        report_id, dept, fiscal_year = choose_report(conn, department, year)
+        out.print(f"{dept} · {fiscal_year} · report {report_id}", highlight=False)
+        if "-" in number:
+            goals = APPENDIX[main_number].view
+            found = print_view(conn, goals, report_id, where=("table_no", number), title=f"表{number}")
+            if not found:
+                raise fail(f"the report has no 表{number}", EXIT_REFUSED)
+            print_view(conn, PROJECT_INDICATORS_VIEW, report_id, where=("table_no", number),
+                       title=f"表{number} 年度绩效指标")
+        else:
+            print_view(conn, APPENDIX[number].view, report_id)

@@ -1,0 +1,93 @@
+"""表13 部门预算绩效管理项目情况表: the projects under performance management.
+
+预算执行时间 is printed as a range ('2020.01.01-2020.12.31'): the text is kept and read into
+its start and end dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import ClassVar
+
+from loaders.errors import ReportError
+from loaders.grid import is_amount, parse_amount
+from loaders.table_layout import check_no_extra_cells, column_map, join_page_split_rows
+
+TABLES = ("13",)
+
+HEADER = {
+    "implementing_unit": r"实施单位|单位名称",
+    "project_name": r"项目名称",
+    "total": r"^合计$",
+    "general_public_budget": r"一般公共预算",
+    "other_funds": r"其他资金",
+    "period_text": r"执行时间|执行期|实施期",
+}
+_DATE = r"((?:19|20)\d{2})\s*[./年-]\s*(\d{1,2})\s*[./月-]\s*(\d{1,2})\s*日?"
+_PERIOD = re.compile(rf"^{_DATE}\s*(?:-|－|—+|~|～|至|到)\s*{_DATE}$")
+
+
+@dataclass(kw_only=True)
+class PerformanceProject:
+    TABLE: ClassVar[str] = "performance_project"
+    row_no: int
+    implementing_unit: str | None  # 实施单位
+    project_name: str
+    total: Decimal | None  # 合计
+    general_public_budget: Decimal | None  # 一般公共预算拨款
+    other_funds: Decimal | None  # 其他资金
+    period_text: str | None  # 预算执行时间 as printed
+    period_start: date | None
+    period_end: date | None
+    source_line: int
+
+
+def period(text: str, where: str) -> tuple[date | None, date | None]:
+    """'2020.01.01-2020.12.31' -> (2020-01-01, 2020-12-31); an empty cell -> (None, None)."""
+    if not text:
+        return None, None
+    match = _PERIOD.match(text)
+    if not match:
+        raise ReportError(f"预算执行时间 is not a date range such as 2020.01.01-2020.12.31: {text!r}", where=where)
+    numbers = [int(n) for n in match.groups()]
+    try:
+        start, end = date(*numbers[:3]), date(*numbers[3:])
+    except ValueError as exc:
+        raise ReportError(f"预算执行时间 has an impossible date: {text!r}", where=where) from exc
+    if end < start:
+        raise ReportError(f"预算执行时间 ends before it starts: {text!r}", where=where)
+    return start, end
+
+
+def parse(grid, meta) -> list[PerformanceProject]:
+    block = grid.table("13")
+    if block is None:
+        return []
+    header, data = block.split_header(lambda row: any(is_amount(c) for c in row.cells))
+    columns = column_map(block, header, HEADER)
+    amount_cells = [columns[f] for f in ("total", "general_public_budget", "other_funds")]
+    rows = join_page_split_rows(block, data, lambda row: any(row.cell(i) for i in amount_cells))
+    records = []
+    for row_no, row in enumerate(rows, start=1):
+        check_no_extra_cells(block, row, columns)
+        where = block.where(row)
+        cell = {field: row.cell(index) for field, index in columns.items()}
+        if not cell["project_name"]:
+            raise ReportError("a project row without a project name", where=where)
+        start, end = period(cell["period_text"], where)
+        records.append(PerformanceProject(
+            row_no=row_no,
+            implementing_unit=cell["implementing_unit"] or None,
+            project_name=cell["project_name"],
+            total=parse_amount(cell["total"], where=where),
+            general_public_budget=parse_amount(cell["general_public_budget"], where=where),
+            other_funds=parse_amount(cell["other_funds"], where=where),
+            period_text=cell["period_text"] or None,
+            period_start=start,
+            period_end=end,
+            source_line=row.line_no,
+        ))
+    return records

@@ -1,0 +1,370 @@
+"""表15 项目支出绩效目标表: one table per project (表.15-1 … 表.15-N).
+
+Each table has a header (project, unit, amounts, contacts, goals) and indicator rows
+(一级指标 / 二级指标 / 指标内容 / 目标值). The conversion shifts cells left and right and
+prints merged labels on the wrong row, so cells are read by what they hold, not where they
+stand: label cells are recognised by their text and the rest is content, then target.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import ClassVar
+
+from loaders.errors import ReportError
+from loaders.grid import Row, TableBlock, parse_amount, squeeze
+from loaders.targets import parse_target
+
+TABLES = ("15",)
+
+INPUT, OUTPUT, EFFECT, SATISFACTION = "投入指标", "产出指标", "效益指标", "服务对象满意度指标"
+# The template's fixed hierarchy: 二级指标 label (as printed) -> its 一级指标.
+LEVEL2_PARENT = {
+    "测算明细": INPUT,
+    "数量指标": OUTPUT,
+    "质量指标": OUTPUT,
+    "工作时效": OUTPUT,
+    "时效指标": OUTPUT,
+    "经济效益指标": EFFECT,
+    "社会效益指标": EFFECT,
+    "生态效益指标": EFFECT,
+    "可持续影响": EFFECT,
+    "可持续影响指标": EFFECT,
+}
+# 一级指标 labels as printed -> the 一级指标 they name. 服务对象满意度指标 has no 二级指标.
+LEVEL1_NAMES = {
+    INPUT: INPUT,
+    OUTPUT: OUTPUT,
+    EFFECT: EFFECT,
+    SATISFACTION: SATISFACTION,
+    "服务对象满意度": SATISFACTION,
+    "满意度指标": SATISFACTION,
+}
+IGNORED_LABELS = ("年度绩效指标",)
+_LABELS = sorted([*LEVEL2_PARENT, *LEVEL1_NAMES, *IGNORED_LABELS], key=len, reverse=True)
+MEASUREMENT = "测算明细"
+FILLER = "无"
+
+_HEADER_LABELS = {
+    "project_name": re.compile(r"^项目名称"),
+    "project_unit": re.compile(r"^项目单位"),
+    "total": re.compile(r"^资金总额(?:[（(]万元[）)])?"),
+    "fiscal_appropriation": re.compile(r"^其中[:：]?财政拨款"),
+    "other_funds": re.compile(r"^其他资金"),
+    "contacts": re.compile(r"^项目联系人"),
+    "phones": re.compile(r"^联系电话"),
+    "goals": re.compile(r"^项目绩效目标"),
+}
+_LIST_SEPARATORS = re.compile(r"[、,，;；/\s]+")
+_MONEY = re.compile(r"\d\s*万?元")
+
+
+@dataclass(kw_only=True)
+class PerformanceTargetProject:
+    """The header of one 表15-N: the project and its amounts and contacts."""
+
+    TABLE: ClassVar[str] = "performance_target_project"
+    table_no: str  # "15-12"
+    row_no: int  # 12: the table's place among the 表15 tables
+    project_name: str
+    project_unit: str | None
+    total: Decimal | None
+    fiscal_appropriation: Decimal | None  # 其中：财政拨款
+    other_funds: Decimal | None
+    contacts: list[str] = field(default_factory=list)  # 项目联系人: one cell may name two people
+    phones: list[str] = field(default_factory=list)  # 联系电话
+    goals_text: str | None  # 项目绩效目标 as printed (markup kept)
+    source_line: int  # the 表.15-N marker line
+
+
+@dataclass(kw_only=True)
+class PerformanceGoal:
+    """One numbered goal of 项目绩效目标."""
+
+    TABLE: ClassVar[str] = "performance_goal"
+    table_no: str
+    row_no: int  # goal number in printed order
+    label: str | None  # the printed marker, e.g. "目标 1", "1、"
+    goal_text: str
+    source_line: int
+
+
+@dataclass(kw_only=True)
+class PerformanceIndicator:
+    """One printed indicator row with its levels and its parsed 目标值."""
+
+    TABLE: ClassVar[str] = "performance_indicator"
+    table_no: str
+    row_no: int  # printed order within the 表15-N table
+    level1: str | None
+    level2: str | None  # the 二级指标 label as printed; None under 服务对象满意度指标
+    content: str | None  # 指标内容
+    target: str | None  # 目标值 as printed
+    operator: str | None
+    value: Decimal | None
+    unit: str | None
+    target_kind: str | None
+    source_line: int
+
+
+# -- labels -------------------------------------------------------------------------
+
+
+def split_labels(cell: str) -> list[str] | None:
+    """The labels a cell holds ('可持续影响 服务对象满意度 指标' holds two), or None if it is not a label cell."""
+    text = squeeze(cell)
+    found: list[str] = []
+    while text:
+        for label in _LABELS:
+            if text.startswith(label):
+                found.append(label)
+                text = text[len(label):]
+                break
+        else:
+            return None
+    return found or None
+
+
+@dataclass
+class _Line:
+    """One indicator row before levels are assigned."""
+
+    row: Row
+    labels: list[str]
+    content: str | None
+    target: str | None
+
+
+def _read_line(block: TableBlock, row: Row) -> _Line | None:
+    """Leading label cells, then content and target; None for a filler row."""
+    cells = row.filled
+    labels: list[str] = []
+    index = 0
+    while index < len(cells):
+        found = split_labels(cells[index])
+        if found is None:
+            break
+        labels.extend(label for label in found if label not in IGNORED_LABELS)
+        index += 1
+    rest = cells[index:]
+    if not labels and all(cell == FILLER for cell in rest):
+        return None  # the template's filler rows hold only 无
+    if len(rest) > 2:
+        raise ReportError(f"an indicator row with more than content and target: {rest!r}", where=block.where(row))
+    content = rest[0] if rest else None
+    target = rest[1] if len(rest) > 1 else None
+    return _Line(row, labels, content, target)
+
+
+def _levels(labels: list[str], level1: str | None, level2: str | None) -> tuple[str | None, str | None, list[str]]:
+    """Apply a row's labels to the current levels; labels past the row's own 二级指标 are returned for later rows."""
+    seen_level2 = False
+    for index, label in enumerate(labels):
+        if label in LEVEL2_PARENT:
+            if seen_level2 and label != level2:
+                return level1, level2, labels[index:]
+            level1, level2, seen_level2 = LEVEL2_PARENT[label], label, True
+        else:
+            name = LEVEL1_NAMES[label]
+            if seen_level2 and name != level1:
+                return level1, level2, labels[index:]
+            if name != level1:
+                level2 = None
+            level1 = name
+    return level1, level2, []
+
+
+def _is_measurement_continuation(line: _Line) -> bool:
+    """A 测算明细 that runs on: text about money and no target (labels on it are misplaced)."""
+    return line.target is None and bool(line.content) and bool(_MONEY.search(line.content))
+
+
+def _next_labels(lines: list[_Line], start: int) -> list[str]:
+    for line in lines[start:]:
+        if line.labels:
+            return line.labels
+    return []
+
+
+def assign_levels(lines: list[_Line]) -> list[tuple[_Line, str | None, str | None]]:
+    """Levels for each row: labels continue downwards; merged-cell labels on the wrong row are moved."""
+    result = []
+    level1 = level2 = None
+    pending: list[str] = []  # labels printed on an earlier row that belong to a later one
+    for index, line in enumerate(lines):
+        labels = list(line.labels)
+        after_measurement = level2 == MEASUREMENT and MEASUREMENT not in labels
+        if after_measurement and line.target is None and line.content and (
+            not labels or _is_measurement_continuation(line)
+        ):
+            # 测算明细 runs over several rows; a label on one of them belongs to the row after it.
+            pending = labels or pending
+            labels = []
+        elif after_measurement and not labels and not pending and line.target is not None:
+            # A first output row printed above its own 数量指标 label.
+            labels = _next_labels(lines, index + 1)
+        elif not labels and pending:
+            labels, pending = pending, []
+        elif labels:
+            pending = []
+        level1, level2, rest = _levels(labels, level1, level2)
+        if rest:
+            pending = rest
+        result.append((line, level1, level2))
+    return result
+
+
+# -- header and goals ---------------------------------------------------------------
+
+
+def _header_values(block: TableBlock, rows: list[Row]) -> dict[str, tuple[str, Row]]:
+    """Label -> (value, row) for the header rows; a value is in the label's cell or the next one."""
+    values: dict[str, tuple[str, Row]] = {}
+    for row in rows:
+        cells = row.filled
+        for index, cell in enumerate(cells):
+            text = squeeze(cell)
+            for key, pattern in _HEADER_LABELS.items():
+                match = pattern.match(text)
+                if not match:
+                    continue
+                inline = cell.strip()[_prefix_length(cell, match.end()):].strip()
+                if inline:
+                    value = inline
+                elif index + 1 < len(cells) and not _is_header_label(cells[index + 1]):
+                    value = cells[index + 1]
+                else:
+                    value = ""
+                if key in values:
+                    raise ReportError(f"{key} is printed twice", where=block.where(row))
+                values[key] = (value, row)
+                break
+    return values
+
+
+def _prefix_length(cell: str, squeezed_length: int) -> int:
+    """Length in the unsqueezed cell of its first `squeezed_length` non-space characters."""
+    count = 0
+    text = cell.strip()
+    for position, char in enumerate(text):
+        if count == squeezed_length:
+            return position
+        if not char.isspace():
+            count += 1
+    return len(text)
+
+
+def _is_header_label(cell: str) -> bool:
+    return any(p.match(squeeze(cell)) for p in _HEADER_LABELS.values())
+
+
+def split_list(text: str) -> list[str]:
+    """'魏巍、林晓华' -> ['魏巍', '林晓华']; '84460523, 13823193432' -> two numbers."""
+    return [part for part in _LIST_SEPARATORS.split(text) if part]
+
+
+_PARAGRAPH = re.compile(r"</?p>")
+# 目标 N needs its separator (a line wrap may glue it to the previous goal); a bare N、 needs a gap.
+_GOAL_MARKER = r"目标\s*{n}(?!\d)\s*(?:[:：、]|[.．](?!\d))"
+_NUMBER_MARKER = r"(?:^|(?<=[\s;；。.,，!！]))(?<!\d){n}(?!\d)\s*[、:：]"
+
+
+def split_goals(text: str) -> list[tuple[str | None, str]]:
+    """Numbered goals (目标 1：…, 1、…) as (printed marker, goal text); paragraphs count as goals."""
+    paragraphs = [p.strip() for p in _PARAGRAPH.split(text) if p.strip()]
+    goals: list[tuple[str | None, str]] = []
+    for paragraph in paragraphs:
+        goals.extend(_numbered(paragraph, len(goals) + 1))
+    return goals
+
+
+def _numbered(text: str, first: int) -> list[tuple[str | None, str]]:
+    """Split at markers numbered first, first+1, … in order; the markers must follow each other."""
+    for template in (_GOAL_MARKER, _NUMBER_MARKER):
+        starts = []
+        position, number = 0, first
+        while True:
+            pattern = re.compile(template.format(n=number))
+            match = pattern.search(text, position)
+            if not match:
+                break
+            starts.append(match)
+            position, number = match.end(), number + 1
+        if not starts and first > 1:
+            # Later paragraphs restart at 目标 1 only if they carry their own numbers.
+            continue
+        if starts and starts[0].start() == 0:
+            pieces = []
+            for index, match in enumerate(starts):
+                end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
+                goal = text[match.end():end].strip().rstrip(";；,， ").strip()
+                marker = re.sub(r"\s*[:：.．、]$", "", match.group(0).strip())
+                pieces.append((marker, goal))
+            return pieces
+    plain = re.sub(r"^目标\s*[:：]\s*", "", text)
+    return [(None, plain.rstrip(";；,， ").strip())]
+
+
+# -- one table ------------------------------------------------------------------------
+
+
+def _is_indicator_header(row: Row) -> bool:
+    keys = {squeeze(c) for c in row.filled}
+    return "一级指标" in keys and "二级指标" in keys
+
+
+def parse_table(block: TableBlock) -> list:
+    header, data = block.split_header(_is_indicator_header)
+    if not data:
+        raise ReportError("no 一级指标/二级指标 header row", where=block.where())
+    values = _header_values(block, header)
+    if not values.get("project_name", ("", None))[0]:
+        raise ReportError("no 项目名称", where=block.where())
+
+    def amount(key: str) -> Decimal | None:
+        if key not in values:
+            return None
+        text, row = values[key]
+        return parse_amount(text, where=block.where(row))
+
+    goals_text = values.get("goals", ("", None))[0] or None
+    project = PerformanceTargetProject(
+        table_no=block.number,
+        row_no=block.sub_number,
+        project_name=values["project_name"][0],
+        project_unit=values.get("project_unit", ("", None))[0] or None,
+        total=amount("total"),
+        fiscal_appropriation=amount("fiscal_appropriation"),
+        other_funds=amount("other_funds"),
+        contacts=split_list(values.get("contacts", ("", None))[0]),
+        phones=split_list(values.get("phones", ("", None))[0]),
+        goals_text=goals_text,
+        source_line=block.marker_line,
+    )
+    records: list = [project]
+    if goals_text:
+        goal_line = values["goals"][1].line_no
+        for number, (label, text) in enumerate(split_goals(goals_text), start=1):
+            records.append(PerformanceGoal(
+                table_no=block.number, row_no=number, label=label, goal_text=text, source_line=goal_line,
+            ))
+    lines = [line for row in data[1:] if (line := _read_line(block, row)) is not None]
+    for row_no, (line, level1, level2) in enumerate(assign_levels(lines), start=1):
+        parsed = parse_target(line.target)
+        records.append(PerformanceIndicator(
+            table_no=block.number, row_no=row_no, level1=level1, level2=level2,
+            content=line.content, target=line.target, operator=parsed.operator, value=parsed.value,
+            unit=parsed.unit, target_kind=parsed.kind, source_line=line.row.line_no,
+        ))
+    return records
+
+
+def parse(grid, meta) -> list:
+    records: list = []
+    for block in grid.tables_numbered(15):
+        if block.sub_number is None:
+            raise ReportError("表15 must be numbered 表.15-N, one table per project", where=block.where())
+        records.extend(parse_table(block))
+    return records

@@ -1,0 +1,85 @@
+"""Column positions from printed headers, and rows that a page break cut in two.
+
+Used by the 表10-表13 modules: they find their columns by the header labels (so a report that
+adds or drops an empty spacer column still reads right) and join the halves of a row that the
+conversion printed on both sides of a page break.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from loaders.errors import ReportError
+from loaders.grid import Row, TableBlock, squeeze
+
+
+def column_map(block: TableBlock, header: list[Row], labels: dict[str, str]) -> dict[str, int]:
+    """{field: column index} for fields whose header label matches a regex in `labels`.
+
+    A header spread over several rows gives each column its lowest printed label (a merged
+    cell such as 公务用车购置及运行维护费 over 小计 / 购置费 / 运行维护费 yields to the sub-labels).
+    """
+    width = max((len(row.cells) for row in header), default=0)
+    printed = ["" for _ in range(width)]
+    for row in header:
+        for index, cell in enumerate(row.cells):
+            if cell:
+                printed[index] = squeeze(cell)
+    found: dict[str, int] = {}
+    for field, pattern in labels.items():
+        matches = [i for i, label in enumerate(printed) if label and re.search(pattern, label)]
+        if not matches:
+            raise ReportError(
+                f"no column headed like {pattern!r} (header: {' | '.join(p for p in printed if p)!r})",
+                where=block.where(header[0] if header else None),
+            )
+        found[field] = matches[0]
+    return found
+
+
+def check_no_extra_cells(block: TableBlock, row: Row, columns: dict[str, int]) -> None:
+    """A value printed in a column the header does not name is a layout we do not know."""
+    known = set(columns.values())
+    extra = [cell for index, cell in enumerate(row.cells) if cell and index not in known]
+    if extra:
+        raise ReportError(f"cells outside the table's columns: {extra!r}", where=block.where(row))
+
+
+def _join(first: Row, second: Row) -> Row:
+    width = max(len(first.cells), len(second.cells))
+    cells = tuple(first.cell(i) + second.cell(i) for i in range(width))
+    return Row(first.line_no, cells)
+
+
+def join_page_split_rows(block: TableBlock, rows: list[Row], is_complete: Callable[[Row], bool]) -> list[Row]:
+    """Join a row that a page break cut into two printed lines.
+
+    Rows inside a page are on consecutive lines; a page break leaves blank lines between two
+    rows. A line that is not a complete row (`is_complete` false, e.g. it has no amounts) is
+    joined, cell by cell, with the row on the other side of the page break next to it.
+    """
+    joined: list[Row] = []
+    last_line: list[int] = []  # the last source line of each joined row
+    pending: Row | None = None  # an incomplete part before a page break
+    pending_last = 0
+    for row in rows:
+        after_break = bool(joined or pending) and row.line_no > (pending_last if pending else last_line[-1]) + 1
+        if pending is not None:
+            if not after_break:
+                raise ReportError("an incomplete row (no amounts) inside a page", where=block.where(pending))
+            joined.append(_join(pending, row))
+            last_line.append(row.line_no)
+            pending = None
+            continue
+        if is_complete(row):
+            joined.append(row)
+            last_line.append(row.line_no)
+        elif joined and after_break and is_complete(joined[-1]):
+            joined[-1] = _join(joined[-1], row)
+            last_line[-1] = row.line_no
+        else:
+            pending, pending_last = row, row.line_no
+    if pending is not None:
+        raise ReportError("an incomplete row (no amounts) at the end of the table", where=block.where(pending))
+    return joined

@@ -1,0 +1,69 @@
+"""表12 “三公”经费财政拨款预算情况表: one record per printed year row.
+
+The sample prints the previous year beside the budget year: that row is comparison data
+inside this report (its `year` says which), not a report of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import ClassVar
+
+from loaders.errors import ReportError
+from loaders.grid import parse_amount
+from loaders.table_layout import check_no_extra_cells, column_map
+
+TABLES = ("12",)
+
+HEADER = {
+    "budget_unit": r"预算单位|单位名称",
+    "year": r"^年度$",
+    "total": r"总额|合计",
+    "overseas_travel": r"出国",
+    "official_reception": r"接待",
+    "vehicle_subtotal": r"^小计$",
+    "vehicle_purchase": r"车购置费$",
+    "vehicle_operation": r"运行维护费$",
+}
+_YEAR = re.compile(r"^((?:19|20)\d{2})\s*年?$")
+
+
+@dataclass(kw_only=True)
+class ThreePublicExpenseRow:
+    TABLE: ClassVar[str] = "three_public_expense"
+    row_no: int
+    budget_unit: str | None
+    year: int  # the printed 年度
+    total: Decimal | None
+    overseas_travel: Decimal | None  # 因公出国（境）费
+    official_reception: Decimal | None  # 公务接待费
+    vehicle_subtotal: Decimal | None  # 公务用车购置及运行维护费 小计
+    vehicle_purchase: Decimal | None
+    vehicle_operation: Decimal | None
+    source_line: int
+
+
+def parse(grid, meta) -> list[ThreePublicExpenseRow]:
+    block = grid.table("12")
+    if block is None:
+        return []
+    header, data = block.split_header(lambda row: any(_YEAR.match(c) for c in row.cells))
+    columns = column_map(block, header, HEADER)
+    records = []
+    for row_no, row in enumerate(data, start=1):
+        check_no_extra_cells(block, row, columns)
+        where = block.where(row)
+        year = _YEAR.match(row.cell(columns["year"]))
+        if not year:
+            raise ReportError(f"年度 is not a year: {row.cell(columns['year'])!r}", where=where)
+        amounts = {
+            field: parse_amount(row.cell(columns[field]), where=where)
+            for field in HEADER if field not in ("budget_unit", "year")
+        }
+        records.append(ThreePublicExpenseRow(
+            row_no=row_no, budget_unit=row.cell(columns["budget_unit"]) or None, year=int(year[1]),
+            source_line=row.line_no, **amounts,
+        ))
+    return records

@@ -1,0 +1,64 @@
+"""表10 上级专项转移支付支出预算表: amounts by functional code, with the project on the 项 rows.
+
+Printed as the unit row, then the 类 / 款 / 项 code rows; a 项 row names the project (often a
+long title with 〔2019〕-style brackets). The codes also go to the shared code list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import ClassVar
+
+from loaders.errors import ReportError
+from loaders.functional_expenditure import functional_code
+from loaders.grid import is_amount, parse_amount
+from loaders.table_layout import check_no_extra_cells, column_map
+
+TABLES = ("10",)
+
+HEADER = {
+    "budget_unit": r"预算单位|单位名称",
+    "functional_code": r"科目编码|功能科目编码",
+    "functional_name": r"科目名称",
+    "project_name": r"项目名称",
+    "amount": r"金额|合计",
+}
+
+
+@dataclass(kw_only=True)
+class TransferPaymentRow:
+    TABLE: ClassVar[str] = "transfer_payment"
+    row_no: int
+    budget_unit: str | None  # only on the unit (total) row
+    fiscal_year: int
+    functional_code: str | None
+    functional_name: str | None
+    project_name: str | None
+    amount: Decimal | None
+    source_line: int
+
+
+def parse(grid, meta) -> list:
+    block = grid.table("10")
+    if block is None:
+        return []
+    header, data = block.split_header(lambda row: any(is_amount(c) for c in row.cells))
+    columns = column_map(block, header, HEADER)
+    records: list = []
+    for row_no, row in enumerate(data, start=1):
+        check_no_extra_cells(block, row, columns)
+        unit, code = row.cell(columns["budget_unit"]), row.cell(columns["functional_code"])
+        name = row.cell(columns["functional_name"])
+        if code:
+            records.append(functional_code(code, name, meta.fiscal_year, block.where(row)))
+        elif not unit:
+            raise ReportError("a row with neither a unit nor a code", where=block.where(row))
+        records.append(TransferPaymentRow(
+            row_no=row_no, budget_unit=None if code else unit, fiscal_year=meta.fiscal_year,
+            functional_code=code or None, functional_name=name or None,
+            project_name=row.cell(columns["project_name"]) or None,
+            amount=parse_amount(row.cell(columns["amount"]), where=block.where(row)),
+            source_line=row.line_no,
+        ))
+    return records

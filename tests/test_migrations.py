@@ -1,0 +1,45 @@
+"""The alembic revisions: upgrade from empty, downgrade to base, upgrade again."""
+
+from budget_db import migrate
+
+
+def _schema(conn):
+    tables = conn.execute(
+        "SELECT table_schema || '.' || table_name FROM information_schema.tables "
+        "WHERE table_schema IN ('budget', 'appendix') ORDER BY 1"
+    ).fetchall()
+    return [t for (t,) in tables]
+
+
+def test_upgrade_downgrade_upgrade(fresh_database):
+    import psycopg
+
+    url = fresh_database("budget_migrations")
+    migrate.upgrade(url)
+    with psycopg.connect(url, autocommit=True) as conn:
+        first = _schema(conn)
+        assert "budget.report" in first and "appendix.t07_general_budget_expenditure" in first
+        assert conn.execute("SELECT count(*) FROM budget.economic_classification").fetchone() == (62,)
+        assert conn.execute(
+            "SELECT name FROM budget.functional_classification WHERE fiscal_year = 2020 AND code = '204'"
+        ).fetchone() == ("公共安全支出",)
+
+    migrate.downgrade(url, "base")
+    with psycopg.connect(url, autocommit=True) as conn:
+        assert _schema(conn) == []
+        assert conn.execute("SELECT to_regnamespace('budget')").fetchone() == (None,)
+
+    migrate.upgrade(url)
+    with psycopg.connect(url, autocommit=True) as conn:
+        assert _schema(conn) == first
+        views = conn.execute(
+            "SELECT count(*) FROM information_schema.views WHERE table_schema = 'appendix'"
+        ).fetchone()[0]
+        assert views >= 10
+
+
+def test_views_are_granted_to_the_reader_role(db):
+    granted = db.execute(
+        "SELECT has_table_privilege('budget_reader', 'appendix.t07_general_budget_expenditure', 'SELECT')"
+    ).fetchone()
+    assert granted == (True,)
