@@ -20,6 +20,12 @@ TABLE_MODULES = (
     "loaders.basic_expenditure",
     "loaders.project_expenditure",
     "loaders.functional_expenditure",
+    "loaders.transfer_payment",
+    "loaders.procurement",
+    "loaders.three_public_expenses",
+    "loaders.performance_projects",
+    "loaders.department_performance",
+    "loaders.narrative",
 )
 
 # Template of the reference sample: 表.N number -> printed title (whitespace ignored).

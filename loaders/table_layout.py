@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from loaders.errors import ReportError
-from loaders.grid import Row, TableBlock, squeeze
+from loaders.grid import Row, TableBlock, clean_text, squeeze
 
 
 def column_map(block: TableBlock, header: list[Row], labels: dict[str, str]) -> dict[str, int]:
@@ -48,7 +48,8 @@ def check_no_extra_cells(block: TableBlock, row: Row, columns: dict[str, int]) -
 
 def _join(first: Row, second: Row) -> Row:
     width = max(len(first.cells), len(second.cells))
-    cells = tuple(first.cell(i) + second.cell(i) for i in range(width))
+    # The cut is a line wrap: clean_text drops the gap between CJK characters, keeps others.
+    cells = tuple(clean_text(f"{first.cell(i)} {second.cell(i)}") for i in range(width))
     return Row(first.line_no, cells)
 
 
