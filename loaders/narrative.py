@@ -86,8 +86,8 @@ def split_sections(narrative: list[NarrativeLine]) -> list[_Section]:
         if _APPENDIX_LIST.match(text):
             break
         if match := _PART.match(text):
-            part = f"第{match[1]}部分"
-            sections.append(_Section(part, part, text, [], line.line_no))
+            part = f"第{match[1]}部分"  # clean_text took the space out of '第一部分 部门概况'
+            sections.append(_Section(part, part, f"{part} {match[2]}".strip(), [], line.line_no))
         elif match := _SUBHEADING.match(text):
             sections.append(_Section(f"{part} {match[1]}", part, text, [], line.line_no))
         else:
