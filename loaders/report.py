@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from loaders.errors import ReportError
 from loaders.grid import ReportGrid, read_grid, squeeze
+from loaders.project_links import link_projects
 
 PARSER_VERSION = "1.0"
 
@@ -26,6 +27,7 @@ TABLE_MODULES = (
     "loaders.performance_projects",
     "loaders.department_performance",
     "loaders.narrative",
+    "loaders.project_performance",
 )
 
 # Template of the reference sample: 表.N number -> printed title (whitespace ignored).
@@ -131,4 +133,6 @@ def parse_text(text: str, source: str, *, sha256: str | None = None) -> ParsedRe
         if module.TABLES and not any(n in found for n in module.TABLES):
             continue
         report.records.extend(module.parse(grid, meta))
+    # Cross-table step: 表15 projects linked to their 表13 / 表5 / 表11 / 表10 lines.
+    report.records.extend(link_projects(report.records))
     return report
