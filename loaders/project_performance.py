@@ -224,24 +224,38 @@ def _header_values(block: TableBlock, rows: list[Row]) -> dict[str, tuple[str, R
     values: dict[str, tuple[str, Row]] = {}
     for row in rows:
         cells = row.filled
-        for index, cell in enumerate(cells):
-            text = squeeze(cell)
-            for key, pattern in _HEADER_LABELS.items():
-                match = pattern.match(text)
-                if not match:
-                    continue
-                inline = cell.strip()[_prefix_length(cell, match.end()):].strip()
-                if inline:
-                    value = inline
-                elif index + 1 < len(cells) and not _is_header_label(cells[index + 1]):
-                    value = cells[index + 1]
-                else:
-                    value = ""
-                if key in values:
-                    raise ReportError(f"{key} is printed twice", where=block.where(row))
-                values[key] = (value, row)
-                break
+        if not cells:
+            continue
+        index, labelled = 0, False
+        while index < len(cells):
+            cell = cells[index]
+            key, match = _header_label(cell)
+            index += 1
+            if key is None:
+                continue
+            labelled = True
+            inline = cell.strip()[_prefix_length(cell, match.end()):].strip()
+            if inline:
+                value = inline  # '其他资金 0.00' in one cell
+            elif index < len(cells) and _header_label(cells[index])[0] is None:
+                value, index = cells[index], index + 1
+            else:
+                value = ""
+            if key in values:
+                raise ReportError(f"{key} is printed twice", where=block.where(row))
+            values[key] = (value, row)
+        if not labelled:
+            raise ReportError(f"a header row without a known label: {cells!r}", where=block.where(row))
     return values
+
+
+def _header_label(cell: str) -> tuple[str | None, re.Match | None]:
+    text = squeeze(cell)
+    for key, pattern in _HEADER_LABELS.items():
+        match = pattern.match(text)
+        if match:
+            return key, match
+    return None, None
 
 
 def _prefix_length(cell: str, squeezed_length: int) -> int:
@@ -254,10 +268,6 @@ def _prefix_length(cell: str, squeezed_length: int) -> int:
         if not char.isspace():
             count += 1
     return len(text)
-
-
-def _is_header_label(cell: str) -> bool:
-    return any(p.match(squeeze(cell)) for p in _HEADER_LABELS.values())
 
 
 def split_list(text: str) -> list[str]:

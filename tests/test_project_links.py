@@ -54,8 +54,9 @@ def test_how_the_table_13_names_matched(report):
 def test_procurement_lines(report):
     t11 = links_to(report, "11")
     assert sum(len(links) for links in t11.values()) == 24  # every 表11 line
-    assert [(l.linked_row_no, l.linked_amount) for l in t11["15-18"]] == [(17, Decimal("38.00")), (18, Decimal("405.00"))]
-    assert [(l.linked_row_no, l.linked_amount) for l in t11["15-26"]] == [(2, Decimal("110.00")), (3, Decimal("120.00"))]
+    lines = {t: [(link.linked_row_no, link.linked_amount) for link in links] for t, links in t11.items()}
+    assert lines["15-18"] == [(17, Decimal("38.00")), (18, Decimal("405.00"))]
+    assert lines["15-26"] == [(2, Decimal("110.00")), (3, Decimal("120.00"))]
     # 表11 prints the 表13 name of 15-5's project, and a part of its amount.
     (link,) = t11["15-5"]
     assert (link.method, link.linked_row_no, link.linked_name, link.linked_amount) == (

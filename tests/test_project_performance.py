@@ -467,3 +467,55 @@ def test_revision_0003_downgrade_drops_exactly_its_tables(fresh_database):
     assert tables(url) == before
     migrate.upgrade(url)
     assert ours <= tables(url)
+
+
+# -- input the parser refuses ------------------------------------------------------------
+
+TABLE = """表. 15-1
+
+项目支出绩效目标表
+
+项目名称\t测试项目\t项目单位\t某单位
+资金总额 (万元)\t{total}\t其中：财政拨款\t10.00\t其他资金\t0.00
+项目联系人\t张三、李四\t联系电话\t123, 456
+项目绩效目标\t目标 1：甲 目标 2：乙
+{header}
+\t投入指标\t测算明细\t每人 1 万元，共 10 万元
+\t产出指标\t数量指标\t人数\t≥10 人
+\t\t\t无\t无
+{extra}
+"""
+
+
+def parse_one(**parts):
+    from loaders.grid import read_grid
+    from loaders.project_performance import parse
+
+    values = {"total": "10.00", "header": "年度绩效指标\t一级指标\t二级指标\t指标内容\t目标值", "extra": ""} | parts
+    return parse(read_grid(TABLE.format(**values), "t.txt"), None)
+
+
+def test_a_small_table():
+    records = parse_one()
+    project, *goals_and_rows = records
+    assert (project.project_name, project.total, project.contacts, project.phones) == (
+        "测试项目", Decimal("10.00"), ["张三", "李四"], ["123", "456"])
+    assert [g.goal_text for g in goals_and_rows if isinstance(g, PerformanceGoal)] == ["甲", "乙"]
+    rows = [as_tuple(i) for i in goals_and_rows if isinstance(i, PerformanceIndicator)]
+    assert rows == [(10, INPUT, "测算明细", "每人 1 万元，共 10 万元", None, None, None, None, None),
+                    (11, OUTPUT, "数量指标", "人数", "≥10 人", ">=", "10", "人", "numeric")]
+
+
+@pytest.mark.parametrize("parts, message", [
+    ({"extra": "\t产出指标\t质量指标\t合格率\t≥90%\t多余"}, "t.txt: 表15-1, line 13: an indicator row with more"),
+    ({"header": "年度绩效指标\t指标\t目标值"}, "t.txt: 表15-1: no 一级指标/二级指标 header row"),
+    ({"total": "十万"}, "t.txt: 表15-1, line 6: not an amount: '十万'"),
+    ({"header": "备注\t见附件\n年度绩效指标\t一级指标\t二级指标\t指标内容\t目标值"},
+     "t.txt: 表15-1, line 9: a header row without a known label"),
+])
+def test_bad_input_is_refused_with_its_place(parts, message):
+    from loaders.errors import ReportError
+
+    with pytest.raises(ReportError) as refused:
+        parse_one(**parts)
+    assert str(refused.value).startswith(message)
