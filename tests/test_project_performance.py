@@ -519,3 +519,21 @@ def test_bad_input_is_refused_with_its_place(parts, message):
     with pytest.raises(ReportError) as refused:
         parse_one(**parts)
     assert str(refused.value).startswith(message)
+
+
+def test_show_15_12_prints_one_table(database_url, sample_report_id):
+    from tests.test_cli import run
+
+    result = run("show", "15-12", url=database_url, COLUMNS="250")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    header = next(line for line in lines if "项目名称" in line)
+    for title in ("项目名称", "项目单位", "资金总额（万元）", "其中：财政拨款", "其他资金", "项目联系人", "联系电话",
+                  "项目绩效目标"):
+        assert title in header
+    assert any("公安特经费" in line and "13828826960" in line for line in lines)
+    rows = [[c.strip() for c in line.split("│")[1:-1]] for line in lines
+            if line.startswith("│") and ("指标" in line or "不适用" in line)]
+    assert rows[1] == ["产出指标", "数量指标", "指标 1：特情人员数量", "120 人"]
+    assert rows[-1] == ["服务对象满意度指标", "", "辖区居民满意度", "≥80%"]
+    assert len(rows) == 11

@@ -19,7 +19,7 @@ COMMENT ON VIEW appendix.t15_project_performance_indicators IS '表15 项目支�
 COMMENT ON COLUMN appendix.t15_project_performance_indicators.department IS '单位名称';
 COMMENT ON COLUMN appendix.t15_project_performance_indicators.fiscal_year IS '预算年度';
 COMMENT ON COLUMN appendix.t15_project_performance_indicators.row_no IS '行号（表15-N 内的印刷顺序）';
-COMMENT ON COLUMN appendix.t15_project_performance_indicators.table_no IS '表号';
+COMMENT ON COLUMN appendix.t15_project_performance_indicators.table_no IS '（派生）表号 15-N（印在表前，不是表中的一列）';
 COMMENT ON COLUMN appendix.t15_project_performance_indicators.sub_no IS '（派生）表号中的序号 N，用于排序';
 COMMENT ON COLUMN appendix.t15_project_performance_indicators.level1 IS '一级指标';
 COMMENT ON COLUMN appendix.t15_project_performance_indicators.level2 IS '二级指标';
