@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from budget_db import migrate
+from budget_db.checks import StrictRefusal
 from budget_db.database import connect
 from budget_db.load import LoadResult, write_report
 from loaders.errors import ReportError
@@ -17,13 +18,16 @@ def parse_file(path: str | Path, *, encoding: str | None = None):
     return parse_text(source.text, str(path), sha256=source.sha256)
 
 
-def load_file(url: str, path: str | Path, *, encoding: str | None = None) -> LoadResult:
+def load_file(url: str, path: str | Path, *, encoding: str | None = None, strict: bool = False) -> LoadResult:
     try:
         parsed = parse_file(path, encoding=encoding)
     except ReportError as exc:
         return LoadResult(source=str(path), outcome="refused", message=str(exc))
-    with connect(url) as conn:  # commits on success, rolls back on any error
-        return write_report(conn, parsed, Path(path).name)
+    try:
+        with connect(url) as conn:  # commits on success, rolls back on any error
+            return write_report(conn, parsed, Path(path).name, strict=strict)
+    except StrictRefusal as exc:  # --strict and the rules found errors: rolled back
+        return LoadResult(source=str(path), outcome="refused", message=f"{path}: {exc}")
 
 
 def load_files(url: str, paths: list[str | Path], *, encoding: str | None = None,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import psycopg
 from psycopg import sql
 
+from budget_db import checks
 from loaders.records import columns, is_shared, values
 from loaders.report import PARSER_VERSION, ParsedReport
 
@@ -37,7 +38,8 @@ class LoadResult:
 
 
 # Hooks run inside the load transaction after the rows are written: (connection, report_id).
-AFTER_WRITE_HOOKS: list = []
+# The consistency rules (sql/checks/) run on every load and store their findings.
+AFTER_WRITE_HOOKS: list = [checks.after_write]
 
 
 def _department_id(conn: psycopg.Connection, name: str) -> int:
@@ -91,8 +93,13 @@ def write_records(conn: psycopg.Connection, report_id: int, records: list) -> di
     return counts
 
 
-def write_report(conn: psycopg.Connection, parsed: ParsedReport, source_file: str) -> LoadResult:
-    """Write one parsed report inside the caller's transaction."""
+def write_report(conn: psycopg.Connection, parsed: ParsedReport, source_file: str, *,
+                 strict: bool = False) -> LoadResult:
+    """Write one parsed report inside the caller's transaction.
+
+    `strict` (budget-db load --strict) raises checks.StrictRefusal if the rules find errors:
+    the caller's transaction rolls back and nothing is written.
+    """
     meta = parsed.meta
     result = LoadResult(source=source_file, outcome="loaded", department=meta.department,
                         fiscal_year=meta.fiscal_year)
@@ -125,4 +132,6 @@ def write_report(conn: psycopg.Connection, parsed: ParsedReport, source_file: st
     result.rows = write_records(conn, result.report_id, parsed.records)
     for hook in AFTER_WRITE_HOOKS:
         hook(conn, result.report_id)
+    if strict:
+        checks.refuse_errors(conn, result.report_id)
     return result

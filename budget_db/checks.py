@@ -1,0 +1,205 @@
+"""Consistency rules: the catalog sql/checks/catalog.toml names them, one SQL file each.
+
+A rule's query runs over all reports and returns only the offending rows (report_id, place,
+left_value, right_value, difference, terms, source_line, message). The runner keeps one
+report's rows, calls a difference of at most 0.01 per summed term `rounding`, and stores the
+findings in budget.validation_finding inside the caller's transaction (the load's, on load).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import psycopg
+from psycopg import sql
+
+from budget_db.config import CHECKS_DIR
+
+CATALOG = "catalog.toml"
+KINDS = ("within", "across", "narrative", "link")
+SEVERITIES = ("error", "warning")
+ROUNDING = "rounding"
+ROUNDING_PER_TERM = Decimal("0.01")
+RESULT_COLUMNS = ("place", "left_value", "right_value", "difference", "terms", "source_line", "message")
+
+
+class CatalogError(ValueError):
+    """The catalog and the rule files disagree."""
+
+
+class StrictRefusal(Exception):
+    """A strict load met error findings: the load's transaction must roll back."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str
+    severity: str
+    appendix: tuple[str, ...]
+    reads: tuple[str, ...]
+    description: str
+    path: Path
+
+    def query(self) -> str:
+        return self.path.read_text(encoding="utf-8").strip().rstrip(";")
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule_id: str
+    severity: str  # error | warning | rounding
+    place: str
+    left_value: Decimal | None
+    right_value: Decimal | None
+    difference: Decimal | None
+    source_line: int | None
+    message: str | None
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    """What one run over one report did."""
+
+    report_id: int
+    rules_run: tuple[Rule, ...]
+    rules_skipped: tuple[Rule, ...]  # the report lacks a 附表 they read
+    findings: tuple[Finding, ...]
+
+    def count(self, severity: str) -> int:
+        return sum(f.severity == severity for f in self.findings)
+
+
+def load_catalog(directory: Path = CHECKS_DIR) -> tuple[Rule, ...]:
+    """The rules in catalog order; every entry has its file and every file its entry."""
+    with open(directory / CATALOG, "rb") as f:
+        entries = tomllib.load(f).get("rule", [])
+    rules, seen = [], set()
+    for entry in entries:
+        rule_id = entry.get("id", "")
+        if not rule_id or rule_id in seen:
+            raise CatalogError(f"{CATALOG}: missing or repeated rule id {rule_id!r}")
+        seen.add(rule_id)
+        if entry.get("kind") not in KINDS or entry.get("severity") not in SEVERITIES:
+            raise CatalogError(f"{CATALOG}: rule {rule_id}: kind must be one of {KINDS}, severity one of {SEVERITIES}")
+        path = directory / f"{rule_id}.sql"
+        if not path.exists():
+            raise CatalogError(f"{CATALOG}: rule {rule_id} has no file {path.name}")
+        rules.append(Rule(rule_id, entry["kind"], entry["severity"], tuple(entry.get("appendix", ())),
+                          tuple(entry.get("reads", ())), entry.get("description", ""), path))
+    unlisted = sorted(p.stem for p in directory.glob("*.sql") if p.stem not in seen)
+    if unlisted:
+        raise CatalogError(f"{CATALOG}: rule files not in the catalog: {', '.join(unlisted)}")
+    return tuple(rules)
+
+
+def rule_by_id(rule_id: str, directory: Path = CHECKS_DIR) -> Rule:
+    for rule in load_catalog(directory):
+        if rule.id == rule_id:
+            return rule
+    raise KeyError(rule_id)
+
+
+def classify(rule: Rule, difference: Decimal | None, terms: int | None) -> str:
+    """`rounding` for a non-zero difference within 0.01 per summed term, else the rule's severity."""
+    if difference is None or difference == 0 or not terms:
+        return rule.severity
+    return ROUNDING if abs(difference) <= ROUNDING_PER_TERM * terms else rule.severity
+
+
+def run_rule(conn: psycopg.Connection, rule: Rule, report_id: int) -> list[Finding]:
+    # The rule's text is ours (a file in the repository); its % signs (format()) are escaped
+    # because the report id is bound as a parameter.
+    query = sql.SQL("SELECT {} FROM ({}) AS finding WHERE finding.report_id = %(report_id)s").format(
+        sql.SQL(", ").join(sql.Identifier("finding", c) for c in RESULT_COLUMNS), sql.SQL(rule.query().replace("%", "%%")),
+    )
+    rows = conn.execute(query, {"report_id": report_id}).fetchall()
+    return [
+        Finding(rule.id, classify(rule, difference, terms), place, left, right, difference, line, message)
+        for place, left, right, difference, terms, line, message in rows
+    ]
+
+
+def applicable(rules: tuple[Rule, ...], missing_tables: list[str]) -> tuple[list[Rule], list[Rule]]:
+    """(rules to run, rules skipped because the report lacks a 附表 they read)."""
+    run = [r for r in rules if not set(r.appendix) & set(missing_tables)]
+    return run, [r for r in rules if r not in run]
+
+
+def sync_rules(conn: psycopg.Connection, rules: tuple[Rule, ...]) -> None:
+    """Keep budget.validation_rule equal to the catalog; writes (and locks) only on a change."""
+    stored = {row[0]: row[1:] for row in conn.execute(
+        "SELECT id, kind, severity, appendix, reads, description FROM budget.validation_rule")}
+    changed = [(r.id, r.kind, r.severity, list(r.appendix), list(r.reads), r.description) for r in rules
+               if stored.get(r.id) != (r.kind, r.severity, list(r.appendix), list(r.reads), r.description)]
+    if changed:
+        conn.cursor().executemany(
+            "INSERT INTO budget.validation_rule (id, kind, severity, appendix, reads, description) "
+            "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, "
+            "severity = excluded.severity, appendix = excluded.appendix, reads = excluded.reads, "
+            "description = excluded.description",
+            changed,
+        )
+
+
+def store_findings(conn: psycopg.Connection, report_id: int, rules: list[Rule], findings: list[Finding]) -> None:
+    conn.execute("DELETE FROM budget.validation_finding WHERE report_id = %s AND rule_id = ANY(%s)",
+                 (report_id, [r.id for r in rules]))
+    numbers: dict[str, int] = {}
+    with conn.cursor().copy(
+        "COPY budget.validation_finding (report_id, rule_id, finding_no, severity, place, left_value, "
+        "right_value, difference, source_line, message) FROM STDIN"
+    ) as copy:
+        for f in findings:
+            numbers[f.rule_id] = numbers.get(f.rule_id, 0) + 1
+            copy.write_row((report_id, f.rule_id, numbers[f.rule_id], f.severity, f.place, f.left_value,
+                            f.right_value, f.difference, f.source_line, f.message))
+
+
+def run_checks(conn: psycopg.Connection, report_id: int, rule_ids: list[str] | None = None) -> CheckRun:
+    """Run the catalog (or the rules named) over one report and store the findings."""
+    catalog = load_catalog()
+    chosen = catalog if rule_ids is None else tuple(r for r in catalog if r.id in rule_ids)
+    missing = conn.execute("SELECT missing_tables FROM budget.report WHERE id = %s", (report_id,)).fetchone()
+    if missing is None:
+        raise ValueError(f"no report {report_id}")
+    to_run, skipped = applicable(chosen, missing[0])
+    sync_rules(conn, catalog)
+    findings = [finding for rule in to_run for finding in run_rule(conn, rule, report_id)]
+    store_findings(conn, report_id, list(chosen), findings)
+    run = CheckRun(report_id, tuple(to_run), tuple(skipped), tuple(findings))
+    if rule_ids is None:
+        conn.execute(
+            "INSERT INTO budget.validation_run (report_id, checked_at, rules_run, rules_skipped) "
+            "VALUES (%s, now(), %s, %s) ON CONFLICT (report_id) DO UPDATE SET checked_at = excluded.checked_at, "
+            "rules_run = excluded.rules_run, rules_skipped = excluded.rules_skipped",
+            (report_id, len(to_run), [r.id for r in skipped]),
+        )
+    return run
+
+
+def after_write(conn: psycopg.Connection, report_id: int) -> None:
+    """The load hook: every load runs the whole catalog."""
+    run_checks(conn, report_id)
+
+
+def refuse_errors(conn: psycopg.Connection, report_id: int) -> None:
+    """For a strict load: raise StrictRefusal if the report has error findings."""
+    rows = conn.execute(
+        "SELECT rule_id, place, left_value, right_value FROM budget.validation_finding "
+        "WHERE report_id = %s AND severity = 'error' ORDER BY rule_id, finding_no",
+        (report_id,),
+    ).fetchall()
+    if rows:
+        shown = "; ".join(f"{rule} {place}: {_amount(left)} vs {_amount(right)}"
+                          for rule, place, left, right in rows[:3])
+        more = f"; and {len(rows) - 3} more" if len(rows) > 3 else ""
+        raise StrictRefusal(f"refused by --strict: {len(rows)} error finding{'s' if len(rows) > 1 else ''} "
+                            f"({shown}{more})")
+
+
+def _amount(value: Decimal | None) -> str:
+    return "—" if value is None else f"{value:,.2f}"

@@ -1,0 +1,102 @@
+"""`budget-db check`: run the consistency rules over loaded reports and print the findings by rule."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import typer
+
+from budget_db import checks
+from budget_db.cli import EXIT_OK, EXIT_REFUSED, app, database_url, fail, out
+from budget_db.database import connect
+
+
+def money(value: Decimal | None) -> str:
+    return "—" if value is None else f"{value:,.2f}"
+
+
+def select_reports(conn, department: str | None, year: int | None) -> list[tuple[int, str, int]]:
+    return conn.execute(
+        "SELECT report_id, department, fiscal_year FROM appendix.reports "
+        "WHERE (%(d)s::text IS NULL OR department = %(d)s) AND (%(y)s::int IS NULL OR fiscal_year = %(y)s) "
+        "ORDER BY department, fiscal_year",
+        {"d": department, "y": year},
+    ).fetchall()
+
+
+def finding_dict(finding: checks.Finding, report: tuple[int, str, int]) -> dict:
+    report_id, department, fiscal_year = report
+    return {
+        "report_id": report_id, "department": department, "fiscal_year": fiscal_year,
+        "severity": finding.severity, "place": finding.place,
+        "left": None if finding.left_value is None else str(finding.left_value),
+        "right": None if finding.right_value is None else str(finding.right_value),
+        "difference": None if finding.difference is None else str(finding.difference),
+        "source_line": finding.source_line, "message": finding.message,
+    }
+
+
+def print_text(rules: tuple[checks.Rule, ...], runs: list[tuple[tuple, checks.CheckRun]]) -> None:
+    for rule in rules:
+        found = [(report, f) for report, run in runs for f in run.findings if f.rule_id == rule.id]
+        if not found:
+            continue
+        out.print(f"{rule.id} [{rule.severity}] {rule.description}", markup=False, highlight=False)
+        for (_, department, year), f in found:
+            difference = "" if f.difference is None else f" (difference {money(f.difference)})"
+            out.print(f"  {f.severity:<8} {department} {year} · {f.place}: {money(f.left_value)} vs "
+                      f"{money(f.right_value)}{difference} — {f.message}", markup=False, highlight=False)
+    for (_, department, year), run in runs:
+        if run.rules_skipped:
+            out.print(f"skipped for {department} {year} (a 附表 they read is missing): "
+                      f"{', '.join(r.id for r in run.rules_skipped)}", markup=False, highlight=False)
+    totals = {s: sum(run.count(s) for _, run in runs) for s in ("error", "warning", checks.ROUNDING)}
+    out.print(f"{len(runs)} report{'s' if len(runs) != 1 else ''}, {len(rules)} rule{'s' if len(rules) != 1 else ''}: "
+              f"{totals['error']} errors, {totals['warning']} warnings, {totals[checks.ROUNDING]} rounding",
+              markup=False, highlight=False)
+
+
+def print_json(rules: tuple[checks.Rule, ...], runs: list[tuple[tuple, checks.CheckRun]]) -> None:
+    document = {
+        "reports": [
+            {"report_id": report[0], "department": report[1], "fiscal_year": report[2],
+             "rules_run": [r.id for r in run.rules_run], "rules_skipped": [r.id for r in run.rules_skipped],
+             "errors": run.count("error"), "warnings": run.count("warning"), "rounding": run.count(checks.ROUNDING)}
+            for report, run in runs
+        ],
+        "rules": [
+            {"id": rule.id, "kind": rule.kind, "severity": rule.severity, "description": rule.description,
+             "findings": [finding_dict(f, report) for report, run in runs for f in run.findings
+                          if f.rule_id == rule.id]}
+            for rule in rules
+        ],
+    }
+    print(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+@app.command("check")
+def check(
+    department: str = typer.Option(None, "--department", "-d", help="单位名称, as the tables print it"),
+    year: int = typer.Option(None, "--year", "-y", help="fiscal year"),
+    rule: str = typer.Option(None, "--rule", "-r", help="run only this rule (an id in sql/checks/catalog.toml)"),
+    as_json: bool = typer.Option(False, "--json", help="print JSON instead of text"),
+) -> None:
+    """Run the consistency rules over the loaded reports, store the findings, print them by rule.
+
+    Exits 1 if any finding is an error (rounding gaps and warnings are not).
+    """
+    catalog = checks.load_catalog()
+    if rule is not None and rule not in {r.id for r in catalog}:
+        raise fail(f"no rule {rule!r} in sql/checks/catalog.toml")
+    rules = tuple(r for r in catalog if rule is None or r.id == rule)
+    url = database_url(migrate_to_head=True)
+    with connect(url) as conn:  # one transaction: the stored findings are replaced together
+        reports = select_reports(conn, department, year)
+        if not reports:
+            raise fail("no loaded report matches; see `budget-db reports`", EXIT_REFUSED)
+        runs = [(report, checks.run_checks(conn, report[0], None if rule is None else [rule]))
+                for report in reports]
+    (print_json if as_json else print_text)(rules, runs)
+    errors = sum(run.count("error") for _, run in runs)
+    raise typer.Exit(EXIT_REFUSED if errors else EXIT_OK)
