@@ -19,7 +19,7 @@ from loaders.grid import Row, TableBlock, clean_text, is_amount, parse_amount, s
 
 TABLES = ("14",)
 
-_HEADER_LABEL = re.compile(r"(名称|负责人|填报人|联系人|联系方式|联系电话)$")
+_HEADER_LABEL = re.compile(r"(名称|负责人|填报人|填表人|联系人|联系方式|联系电话|电话|填报日期)$")
 _PARAGRAPH_BREAK = re.compile(r"</p\s*>\s*<p[^>]*>|<br\s*/?>", re.IGNORECASE)
 _MARKUP = re.compile(r"</?p[^>]*>", re.IGNORECASE)
 _GOAL = re.compile(r"^(目标\s*(\d+))\s*[：:.、]\s*(.*)$", re.DOTALL)
@@ -129,12 +129,13 @@ class _Form:
         columns = self.indicators
         first, second = row.cell(columns["first"]), row.cell(columns["second"])
         content = "\n".join(paragraphs(row.cell(columns["content"]))) or None
+        filled = row.filled
+        if filled and _REMARK.match(squeeze(filled[0])):  # 其他说明的问题, in whichever column it is printed
+            self.section = None
+            self.add(row, "remark", label=filled[0], content="\n".join(paragraphs(" ".join(filled[1:]))) or None)
+            return
         if row.cell(0):
             self.section = row.cell(0)
-        if first and _REMARK.match(squeeze(first)):
-            self.section = None
-            self.add(row, "remark", label=first, content="\n".join(filter(None, (second, content))) or None)
-            return
         if first:
             self.first_level = first
         if not (self.first_level or second or content):

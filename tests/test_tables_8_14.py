@@ -321,6 +321,41 @@ def test_goals_without_paragraph_markup():
     assert department_performance.goals("<p>提高服务质量</p>") == [(None, None, "提高服务质量")]
 
 
+MADE_UP_14 = [
+    "表.14", "", "部门（单位）整体支出绩效目标申报表", "",
+    "部门（单位）名称\t某局\t\t负责人\t",
+    "填表人\t李四\t\t联系电话\t123",
+    "部门总体资金情况（万元）\t资金总额：\t10.00\t\t",
+    "\t基本支出：\t6.00\t\t",
+    "部门（单位）职能概述\t<p>负责甲。</p><p>负责乙。</p>\t\t\t",
+    "部门（单位）总体绩效目标\t目标1：甲。目标2：乙。\t\t\t",
+    "\t一级指标\t二级指标\t具体指标",
+    "年度绩效指标\t产出指标\t数量指标\t完成 3 项",
+    "\t\t质量指标\t合格率 100%",
+    "其他说明的问题\t无\t\t",
+]
+
+
+def test_table_14_made_up_form():
+    rows = department_performance.parse(read_grid("\n".join(MADE_UP_14), "made-up.txt"), None)
+    got = [(r.row_kind, r.section, r.label, r.amount, r.first_level_indicator, r.second_level_indicator, r.content,
+            r.goal_no, r.source_line) for r in rows]
+    assert got == [
+        ("header", None, "部门（单位）名称", None, None, None, "某局", None, 5),
+        ("header", None, "负责人", None, None, None, None, None, 5),
+        ("header", None, "填表人", None, None, None, "李四", None, 6),
+        ("header", None, "联系电话", None, None, None, "123", None, 6),
+        ("amount", "部门总体资金情况（万元）", "资金总额", D("10.00"), None, None, None, None, 7),
+        ("amount", "部门总体资金情况（万元）", "基本支出", D("6.00"), None, None, None, None, 8),
+        ("overview", "部门（单位）职能概述", None, None, None, None, "负责甲。\n负责乙。", None, 9),
+        ("goal", "部门（单位）总体绩效目标", "目标1", None, None, None, "甲。", 1, 10),
+        ("goal", "部门（单位）总体绩效目标", "目标2", None, None, None, "乙。", 2, 10),
+        ("indicator", "年度绩效指标", None, None, "产出指标", "数量指标", "完成 3 项", None, 12),
+        ("indicator", "年度绩效指标", None, None, "产出指标", "质量指标", "合格率 100%", None, 13),
+        ("remark", None, "其他说明的问题", None, None, None, "无", None, 14),
+    ]
+
+
 def test_table_14_amount_that_is_not_a_number_is_refused():
     text = "\n".join(["表.14", "", "部门（单位）整体支出绩效目标申报表", "",
                       "部门（单位）名称\t某局\t\t负责人\t张三", "部门总体资金情况（万元）\t资金总额：\t约一百万\t\t"])
@@ -332,3 +367,62 @@ def test_page_split_helper_leaves_complete_rows_alone(parsed):
     block = parsed.grid.table("13")
     data = block.rows[2:]
     assert join_page_split_rows(block, data, lambda row: bool(row.cell(2))) == data
+
+
+# -- revision 0002 -------------------------------------------------------------------------
+
+MY_TABLES = {"transfer_payment", "procurement_item", "three_public_expense", "performance_project",
+             "department_performance_row", "narrative_section", "narrative_fact"}
+
+
+def test_revision_0002_downgrade_drops_exactly_its_tables(fresh_database):
+    import psycopg
+
+    from budget_db import migrate
+
+    def tables(url):
+        with psycopg.connect(url) as conn:
+            return {name for (name,) in conn.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'budget'")}
+
+    url = fresh_database("budget_0002")
+    migrate.upgrade(url, "0001")
+    foundation = tables(url)
+    migrate.upgrade(url, "0002")
+    assert tables(url) - foundation == MY_TABLES
+    migrate.downgrade(url, "0001")
+    assert tables(url) == foundation
+
+
+# -- budget-db show ------------------------------------------------------------------------
+
+
+def _show(number: str, url: str) -> list[str]:
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "budget_db", "show", number], capture_output=True, text=True,
+                            env={**os.environ, "DATABASE_URL": url, "COLUMNS": "250"}, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.split("│")[1:-1]]
+
+
+def test_show_12_prints_both_year_rows(database_url, sample_report_id):
+    lines = _show("12", database_url)
+    assert any("表12 “三公”经费财政拨款预算情况表" in line for line in lines)
+    rows = [_cells(line) for line in lines if line.startswith("│")]
+    assert rows == [[UNIT, "2019", "5,504.02", "", "10.29", "5,493.73", "4,563.73", "930.00"],
+                    [UNIT, "2020", "1,695.29", "", "10.29", "1,685.00", "930.00", "755.00"]]
+
+
+def test_show_14_prints_the_form_in_order(database_url, sample_report_id):
+    lines = _show("14", database_url)
+    rows = [_cells(line) for line in lines if line.startswith("│")]
+    firsts = [(r[1], r[2]) for r in rows if r[1] in ("负责人", "资金总额", "基本支出", "目标 5")]
+    assert firsts == [("负责人", ""), ("资金总额", "145,863.63"), ("基本支出", "92,623.87"), ("目标 5", "")]
+    assert not any("row_kind" in line or "行类型" in line for line in lines)  # derived columns are not shown

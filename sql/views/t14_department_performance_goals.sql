@@ -17,11 +17,11 @@ COMMENT ON VIEW appendix.t14_department_performance_goals IS '表14 部门（单
 COMMENT ON COLUMN appendix.t14_department_performance_goals.department IS '单位名称';
 COMMENT ON COLUMN appendix.t14_department_performance_goals.fiscal_year IS '预算年度';
 COMMENT ON COLUMN appendix.t14_department_performance_goals.row_no IS '行号（印刷顺序）';
-COMMENT ON COLUMN appendix.t14_department_performance_goals.section IS '栏目（如 部门总体资金情况（万元）、部门（单位）总体绩效目标、年度绩效指标）';
-COMMENT ON COLUMN appendix.t14_department_performance_goals.label IS '项目（如 负责人、资金总额、目标 1）';
+COMMENT ON COLUMN appendix.t14_department_performance_goals.section IS '栏目';
+COMMENT ON COLUMN appendix.t14_department_performance_goals.label IS '项目';
 COMMENT ON COLUMN appendix.t14_department_performance_goals.amount IS '金额（万元）';
 COMMENT ON COLUMN appendix.t14_department_performance_goals.first_level_indicator IS '一级指标';
 COMMENT ON COLUMN appendix.t14_department_performance_goals.second_level_indicator IS '二级指标';
-COMMENT ON COLUMN appendix.t14_department_performance_goals.content IS '内容（填报值、职能概述、目标、具体指标（指标内容、指标值））';
+COMMENT ON COLUMN appendix.t14_department_performance_goals.content IS '内容';
 COMMENT ON COLUMN appendix.t14_department_performance_goals.row_kind IS '（派生）行类型：header 表头 / amount 资金 / overview 职能概述 / goal 总体目标 / indicator 绩效指标 / remark 其他说明';
 COMMENT ON COLUMN appendix.t14_department_performance_goals.goal_no IS '（派生）目标序号';
