@@ -177,7 +177,7 @@ class _Facts:
             direction: str | None = None, compared_year: int | None = None) -> None:
         self.facts.append(NarrativeFact(
             row_no=len(self.facts) + 1, section=section, fact_key=key, label=label,
-            value=None if value is None else Decimal(str(value).replace(",", "")), unit=unit,
+            value=None if value is None else parse_amount(value), unit=unit,
             direction=direction, compared_year=compared_year, text_as_printed=text.strip().rstrip("。；;"), source_line=line,
         ))
 
@@ -198,8 +198,8 @@ class _Facts:
             pattern = re.compile(rf"(?P<name>{item.name}){_FILLER}{AMOUNT}\s*(?P<unit>万元)")
             matches = list(pattern.finditer(text.text))
             statements += [(m, item) for m in (matches[:1] if item.first_only else matches)]
-        # A name inside a longer name ('公用支出' in '公务用车购置费' is not; but 预算 is in many)
-        # must not count twice: keep the longest statement that ends at the same amount.
+        # Two names can end at the same amount ('预算' inside '部门预算支出'): keep the one
+        # that starts first, so each stated amount is one fact.
         by_amount: dict[int, tuple] = {}
         for match, item in statements:
             kept = by_amount.get(match.end())
