@@ -1,37 +1,235 @@
-"""Loading files: each file parsed, then written in its own transaction; a bad file is refused."""
+"""Loading many files: parse in parallel processes, write in this one, one transaction per report.
+
+Each file gets one outcome: loaded, replaced, unchanged or refused (with a one-line reason);
+a refused file never stops the batch. A file whose bytes are those of a current report is
+`unchanged` without being parsed (nightly runs over thousands of files mostly see these).
+Losing the database mid-batch stops it (DatabaseUnreachable): the reports written so far stay.
+"""
 
 from __future__ import annotations
 
+import glob as globbing
+import hashlib
+import os
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+import psycopg
 
 from budget_db import migrate
 from budget_db.checks import StrictRefusal
-from budget_db.database import connect
-from budget_db.load import LoadResult, write_report
+from budget_db.database import DatabaseUnreachable, connect, redact
+from budget_db.load import LoadResult, lock_identity, write_report
+from loaders.completeness import parse_complete
 from loaders.errors import ReportError
-from loaders.report import parse_text
+from loaders.report import ParsedReport
 from loaders.source import read_source
 
+DEFAULT_GLOB = "*.txt"
+PARALLEL_FROM = 4  # fewer files than this are parsed in this process (no pool to start)
+_GLOB_CHARS = frozenset("*?[")
 
-def parse_file(path: str | Path, *, encoding: str | None = None):
-    source = read_source(path, encoding=encoding)
-    return parse_text(source.text, str(path), sha256=source.sha256)
+
+class UsageError(ValueError):
+    """A path argument that names nothing (exit code 2)."""
 
 
-def load_file(url: str, path: str | Path, *, encoding: str | None = None, strict: bool = False) -> LoadResult:
+# -- which files ----------------------------------------------------------------------------
+def expand_paths(arguments: Iterable[str | Path], pattern: str = DEFAULT_GLOB) -> list[Path]:
+    """Files, folders (searched recursively for `pattern`) and globs -> files, each once, in order."""
+    found: list[Path] = []
+    for argument in map(str, arguments):
+        path = Path(argument)
+        if path.is_file():
+            found.append(path)
+        elif path.is_dir():
+            found.extend(sorted(p for p in path.rglob(pattern) if p.is_file()))
+        elif _GLOB_CHARS & set(argument):
+            for match in sorted(globbing.glob(argument, recursive=True)):
+                match_path = Path(match)
+                if match_path.is_dir():
+                    found.extend(sorted(p for p in match_path.rglob(pattern) if p.is_file()))
+                elif match_path.is_file():
+                    found.append(match_path)
+        else:
+            raise UsageError(f"no such file or folder: {argument}")
+    seen: set[Path] = set()
+    unique = []
+    for path in found:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
+
+
+# -- parsing (runs in worker processes) ------------------------------------------------------
+@dataclass
+class Prepared:
+    path: str
+    parsed: ParsedReport | None
+    refusal: str | None
+    parse_seconds: float
+
+
+def prepare(path: str, encoding: str | None = None, allow_partial: bool = False) -> Prepared:
+    """Read, decode and parse one file; a ReportError becomes a refusal."""
+    started = time.perf_counter()
     try:
-        parsed = parse_file(path, encoding=encoding)
+        source = read_source(path, encoding=encoding)
+        parsed = parse_complete(source.text, path, sha256=source.sha256, allow_partial=allow_partial)
     except ReportError as exc:
-        return LoadResult(source=str(path), outcome="refused", message=str(exc))
+        return Prepared(path, None, str(exc), time.perf_counter() - started)
+    # The grid is not needed to write, and would double what goes back to the main process.
+    return Prepared(path, replace(parsed, grid=None), None, time.perf_counter() - started)
+
+
+def parse_file(path: str | Path, *, encoding: str | None = None, allow_partial: bool = False) -> ParsedReport:
+    source = read_source(path, encoding=encoding)
+    return parse_complete(source.text, str(path), sha256=source.sha256, allow_partial=allow_partial)
+
+
+def _prepared(paths: list[str], encoding: str | None, allow_partial: bool, workers: int) -> Iterator[Prepared]:
+    """Prepared files in input order; with a pool, a bounded number in flight."""
+    if workers <= 1 or len(paths) < PARALLEL_FROM:
+        for path in paths:
+            yield prepare(path, encoding, allow_partial)
+        return
+    pool = ProcessPoolExecutor(max_workers=workers)
     try:
-        with connect(url) as conn:  # commits on success, rolls back on any error
-            return write_report(conn, parsed, Path(path).name, strict=strict)
+        pending = deque()
+        remaining = iter(paths)
+        for path in remaining:
+            pending.append(pool.submit(prepare, path, encoding, allow_partial))
+            if len(pending) >= workers * 4:
+                break
+        while pending:
+            done = pending.popleft().result()
+            for path in remaining:
+                pending.append(pool.submit(prepare, path, encoding, allow_partial))
+                break
+            yield done
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# -- writing (this process) ------------------------------------------------------------------
+def _file_sha256(path: str) -> str | None:
+    try:
+        with open(path, "rb") as file:
+            return hashlib.file_digest(file, "sha256").hexdigest()
+    except OSError:
+        return None  # prepare() refuses it with the reason
+
+
+def _current_by_sha(conn: psycopg.Connection, digests: list[str]) -> dict[str, tuple]:
+    """sha256 -> (report_id, department, fiscal_year, version) of current reports with those bytes."""
+    if not digests:
+        return {}
+    rows = conn.execute(
+        "SELECT r.sha256, r.id, d.name, r.fiscal_year, r.version, r.missing_tables FROM budget.report r "
+        "JOIN budget.department d ON d.id = r.department_id "
+        "WHERE r.superseded_at IS NULL AND r.sha256 = ANY(%s)",
+        (digests,),
+    ).fetchall()
+    return {row[0]: row[1:] for row in rows}
+
+
+def _database_refusal(path: str, exc: psycopg.Error) -> str:
+    diag = exc.diag
+    table = f" (table {diag.schema_name}.{diag.table_name})" if diag.table_name else ""
+    reason = (diag.message_primary or str(exc)).strip().splitlines()[0]
+    return f"{path}: the database refused the report: {reason}{table}"
+
+
+def _write(conn: psycopg.Connection, prepared: Prepared, *, dry_run: bool, strict: bool) -> LoadResult:
+    try:
+        # A dry run writes in a transaction that is rolled back: the outcome is the real one.
+        with conn.transaction(force_rollback=dry_run):
+            result = write_report(conn, prepared.parsed, Path(prepared.path).name, strict=strict)
+    except ReportError as exc:
+        return LoadResult(source=prepared.path, outcome="refused", message=str(exc), dry_run=dry_run)
     except StrictRefusal as exc:  # --strict and the rules found errors: rolled back
-        return LoadResult(source=str(path), outcome="refused", message=f"{path}: {exc}")
+        return LoadResult(source=prepared.path, outcome="refused", message=f"{prepared.path}: {exc}",
+                          dry_run=dry_run)
+    except (psycopg.DataError, psycopg.IntegrityError) as exc:
+        return LoadResult(source=prepared.path, outcome="refused", message=_database_refusal(prepared.path, exc),
+                          dry_run=dry_run)
+    result.source, result.dry_run = prepared.path, dry_run
+    if dry_run and result.outcome != "unchanged":
+        result.report_id = None  # the id of a rolled-back row means nothing
+    return result
 
 
-def load_files(url: str, paths: list[str | Path], *, encoding: str | None = None,
-               migrate_first: bool = True) -> list[LoadResult]:
+def iter_load(url: str, paths: Iterable[str | Path], *, encoding: str | None = None,
+              allow_partial: bool = False, dry_run: bool = False, strict: bool = False,
+              workers: int | None = None) -> Iterator[LoadResult]:
+    """Load files one by one, yielding each outcome as it is known (in input order)."""
+    paths = [str(p) for p in paths]
+    workers = workers or os.cpu_count() or 1
+    try:
+        with connect(url) as conn:
+            digests = {path: _file_sha256(path) for path in paths}
+            current = _current_by_sha(conn, sorted({d for d in digests.values() if d}))
+            conn.commit()
+            to_parse = [p for p in paths if digests[p] not in current]
+            parsed = _prepared(to_parse, encoding, allow_partial, workers)
+            for path in paths:
+                known = current.get(digests[path])
+                if known:
+                    report_id, department, year, version, missing = known
+                    yield LoadResult(source=path, outcome="unchanged", report_id=report_id, department=department,
+                                     fiscal_year=year, version=version, missing_tables=list(missing),
+                                     dry_run=dry_run)
+                    continue
+                prepared = next(parsed)
+                if prepared.refusal is not None:
+                    yield LoadResult(source=path, outcome="refused", message=prepared.refusal, dry_run=dry_run)
+                    continue
+                yield _write(conn, prepared, dry_run=dry_run, strict=strict)
+    except psycopg.OperationalError as exc:
+        reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+        raise DatabaseUnreachable(f"lost the database {redact(url)}: {reason}") from exc
+
+
+def load_files(url: str, paths: list[str | Path], *, encoding: str | None = None, migrate_first: bool = True,
+               allow_partial: bool = False, dry_run: bool = False, strict: bool = False,
+               workers: int | None = None) -> list[LoadResult]:
     if migrate_first:
         migrate.upgrade(url)
-    return [load_file(url, path, encoding=encoding) for path in paths]
+    return list(iter_load(url, paths, encoding=encoding, allow_partial=allow_partial, dry_run=dry_run,
+                          strict=strict, workers=workers))
+
+
+def load_file(url: str, path: str | Path, *, encoding: str | None = None, allow_partial: bool = False,
+              dry_run: bool = False, strict: bool = False) -> LoadResult:
+    """One file, parsed here, written in its own transaction."""
+    return next(iter_load(url, [path], encoding=encoding, allow_partial=allow_partial, dry_run=dry_run,
+                          strict=strict, workers=1))
+
+
+# -- deleting ---------------------------------------------------------------------------------
+def delete_report(url: str, department: str, fiscal_year: int, kind: str | None = None) -> list[tuple[int, int]]:
+    """Delete every version of a report (facts go by cascade) in one transaction.
+
+    Returns (report_id, version) of what was deleted; takes the loaders' lock so that a load of
+    the same report runs entirely before or after.
+    """
+    with connect(url) as conn:
+        row = conn.execute("SELECT id FROM budget.department WHERE name = %s", (department,)).fetchone()
+        if row is None:
+            return []
+        kinds = [kind] if kind else [k for (k,) in conn.execute(
+            "SELECT DISTINCT kind FROM budget.report WHERE department_id = %s AND fiscal_year = %s ORDER BY kind",
+            (row[0], fiscal_year))]
+        for each in kinds:
+            lock_identity(conn, row[0], fiscal_year, each)
+        return conn.execute(
+            "DELETE FROM budget.report WHERE department_id = %s AND fiscal_year = %s AND kind = ANY(%s) "
+            "RETURNING id, version",
+            (row[0], fiscal_year, kinds),
+        ).fetchall()

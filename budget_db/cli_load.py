@@ -1,45 +1,164 @@
-"""`budget-db load` and `budget-db reports`."""
+"""`budget-db load`, `budget-db reports` and `budget-db delete`."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import codecs
+import json
+import time
+from collections import Counter
 
 import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from budget_db.batch import load_files
-from budget_db.cli import EXIT_OK, EXIT_REFUSED, app, database_url, err, out
-from budget_db.database import connect
+from budget_db.batch import DEFAULT_GLOB, UsageError, delete_report, expand_paths, iter_load
+from budget_db.cli import EXIT_OK, EXIT_REFUSED, app, database_url, err, fail, out
+from budget_db.database import DatabaseUnreachable, connect
+from budget_db.load import LoadResult
+
+OUTCOMES = ("loaded", "replaced", "unchanged", "refused")
+
+
+def _describe(result: LoadResult) -> str:
+    if result.outcome == "refused":
+        return f"refused: {result.message}"
+    text = (f"{result.outcome}: {result.source} → {result.department} {result.fiscal_year} "
+            f"(report {result.report_id if result.report_id is not None else '-'}, version {result.version})")
+    if result.rows:
+        text += f", {sum(result.rows.values())} rows in {len(result.rows)} tables"
+    if result.missing_tables:
+        text += f", missing {' '.join('表' + t for t in result.missing_tables)}"
+    return text
+
+
+def _summary(results: list[LoadResult], seconds: float, dry_run: bool) -> dict:
+    counts = Counter(r.outcome for r in results)
+    return {"files": len(results), **{o: counts.get(o, 0) for o in OUTCOMES},
+            "rows": sum(sum(r.rows.values()) for r in results), "seconds": round(seconds, 3), "dry_run": dry_run}
+
+
+def _print_result(result: LoadResult, *, detail: bool, console) -> None:
+    if result.outcome == "refused":
+        err.print(_describe(result), markup=False, highlight=False)
+        return
+    console.print(_describe(result), markup=False, highlight=False)
+    if detail:
+        for table, count in result.rows.items():
+            console.print(f"  {table}: {count} rows", markup=False, highlight=False)
+
+
+def _summary_table(summary: dict) -> Table:
+    table = Table(title="dry run: nothing was written" if summary["dry_run"] else "load summary")
+    for header in ("files", *OUTCOMES, "rows", "seconds", "reports/s"):
+        table.add_column(header, justify="right")
+    rate = (summary["loaded"] + summary["replaced"]) / summary["seconds"] if summary["seconds"] else 0
+    table.add_row(*(str(summary[k]) for k in ("files", *OUTCOMES, "rows", "seconds")), f"{rate:.1f}")
+    return table
 
 
 @app.command("load")
-def load(paths: list[Path] = typer.Argument(..., help="report text files")) -> None:
-    """Load report text files (migrating the database first); one transaction per report."""
+def load(
+    paths: list[str] = typer.Argument(..., help="report text files, folders (searched recursively) or globs"),
+    glob: str = typer.Option(DEFAULT_GLOB, "--glob", help="file name pattern used inside folders"),
+    json_output: bool = typer.Option(False, "--json", help="one JSON object per file, then a summary"),
+    dry_run: bool = typer.Option(False, "--dry-run", help="parse and validate, write nothing"),
+    encoding: str | None = typer.Option(None, "--encoding", help="decode files with this encoding (no detection)"),
+    allow_partial: bool = typer.Option(False, "--allow-partial",
+                                       help="load reports that end early after 表7, recording the missing tables"),
+    strict: bool = typer.Option(False, "--strict", help="refuse reports with validation errors"),
+    workers: int | None = typer.Option(None, "--workers", min=1, help="parsing processes (default: CPU count)"),
+) -> None:
+    """Load reports (migrating the database first); one transaction per report.
+
+    Each file ends loaded, replaced (a new version of a loaded report), unchanged (same bytes)
+    or refused (with the reason). Exit code 0 if none was refused, 1 if one was, 2 on a usage
+    error or an unreachable database.
+    """
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise fail(f"unknown encoding: {encoding}") from None
+    try:
+        files = expand_paths(paths, glob)
+    except UsageError as exc:
+        raise fail(str(exc)) from exc
     url = database_url(migrate_to_head=True)
-    results = load_files(url, paths, migrate_first=False)
-    for result in results:
-        if result.outcome == "refused":
-            err.print(f"refused: {result.message}", markup=False, highlight=False)
-            continue
-        out.print(f"{result.outcome}: {result.source} → {result.department} {result.fiscal_year} "
-                  f"(report {result.report_id}, version {result.version})", highlight=False)
-        for table, count in result.rows.items():
-            out.print(f"  {table}: {count} rows", highlight=False)
-    raise typer.Exit(EXIT_REFUSED if any(r.outcome == "refused" for r in results) else EXIT_OK)
+    if not files and not json_output:
+        err.print(f"budget-db: no files matched ({glob} in folders)", markup=False, highlight=False)
+    show_bar = out.is_terminal and not json_output and len(files) > 1
+    results: list[LoadResult] = []
+    started = time.perf_counter()
+    progress = Progress(TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+                        TextColumn("{task.fields[rate]} reports/s"), TimeElapsedColumn(),
+                        console=out, transient=True, disable=not show_bar)
+    try:
+        with progress:
+            task = progress.add_task("load", total=len(files), rate="0.0")
+            for result in iter_load(url, files, encoding=encoding, allow_partial=allow_partial, dry_run=dry_run,
+                                    strict=strict, workers=workers):
+                results.append(result)
+                if json_output:
+                    print(json.dumps(result.as_dict(), ensure_ascii=False), flush=True)
+                else:
+                    _print_result(result, detail=len(files) == 1, console=progress.console)
+                elapsed = time.perf_counter() - started
+                progress.update(task, advance=1, rate=f"{len(results) / elapsed:.1f}" if elapsed else "0.0")
+    except DatabaseUnreachable as exc:
+        raise fail(f"{exc} (stopped after {len(results)} of {len(files)} files)") from exc
+    summary = _summary(results, time.perf_counter() - started, dry_run)
+    if json_output:
+        print(json.dumps({"summary": summary}, ensure_ascii=False))
+    elif out.is_terminal:
+        out.print(_summary_table(summary))
+    elif len(files) > 1 or dry_run:
+        out.print(", ".join(f"{summary[k]} {k}" for k in ("files", *OUTCOMES))
+                  + (" (dry run: nothing written)" if dry_run else ""), markup=False, highlight=False)
+    raise typer.Exit(EXIT_REFUSED if summary["refused"] else EXIT_OK)
 
 
 @app.command("reports")
-def reports() -> None:
-    """List the loaded reports (current versions)."""
+def reports(
+    history: bool = typer.Option(False, "--history", help="every version, also those replaced"),
+    department: str | None = typer.Option(None, "--department", "-d", help="only this department"),
+    year: int | None = typer.Option(None, "--year", "-y", help="only this fiscal year"),
+) -> None:
+    """List the loaded reports (current versions; --history: all versions)."""
     url = database_url(migrate_to_head=True)
     with connect(url) as conn:
         rows = conn.execute(
-            "SELECT report_id, department, fiscal_year, kind, scope, version, source_file, loaded_at "
-            "FROM appendix.reports ORDER BY department, fiscal_year"
+            "SELECT r.id, d.name, r.fiscal_year, r.kind, r.scope, r.version, "
+            "CASE WHEN r.superseded_at IS NULL THEN '当前' ELSE to_char(r.superseded_at, 'YYYY-MM-DD HH24:MI:SS') END, "
+            "r.source_file, left(r.sha256, 12), array_to_string(r.missing_tables, ' '), r.loaded_at "
+            "FROM budget.report r JOIN budget.department d ON d.id = r.department_id "
+            "WHERE (%(history)s OR r.superseded_at IS NULL) "
+            "AND (%(d)s::text IS NULL OR d.name = %(d)s) AND (%(y)s::int IS NULL OR r.fiscal_year = %(y)s) "
+            "ORDER BY d.name, r.fiscal_year, r.kind, r.version",
+            {"history": history, "d": department, "y": year},
         ).fetchall()
-    table = Table(title="loaded reports")
-    for header in ("id", "单位名称", "年度", "类型", "范围", "版本", "文件", "载入时间"):
+    table = Table(title="all versions of the loaded reports" if history else "loaded reports")
+    headers = ["id", "单位名称", "年度", "类型", "范围", "版本"]
+    headers += ["替换时间", "文件", "sha256", "缺表", "载入时间"] if history else ["文件", "缺表", "载入时间"]
+    for header in headers:
         table.add_column(header)
     for row in rows:
-        table.add_row(*(str(v) if v is not None else "" for v in row[:-1]), f"{row[-1]:%Y-%m-%d %H:%M}")
+        cells = [str(v) if v is not None else "" for v in row[:-1]]
+        if not history:
+            del cells[8], cells[6]  # replaced-at and sha256 say nothing about current versions
+        table.add_row(*cells, f"{row[-1]:%Y-%m-%d %H:%M:%S}")
     out.print(table)
+
+
+@app.command("delete")
+def delete(
+    department: str = typer.Option(..., "--department", "-d", help="the department (单位名称) as loaded"),
+    year: int = typer.Option(..., "--year", "-y", help="the fiscal year"),
+    kind: str | None = typer.Option(None, "--kind", help="部门预算 or 部门决算 (default: both)"),
+) -> None:
+    """Delete a report: every version and all its rows, in one transaction."""
+    url = database_url(migrate_to_head=True)
+    deleted = delete_report(url, department, year, kind)
+    if not deleted:
+        raise fail(f"no loaded report of {department} for {year}; see `budget-db reports`", EXIT_REFUSED)
+    versions = ", ".join(str(version) for _, version in sorted(deleted, key=lambda d: d[1]))
+    out.print(f"deleted {department} {year}: {len(deleted)} version(s) ({versions})", markup=False, highlight=False)

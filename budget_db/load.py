@@ -8,7 +8,8 @@ one atomically (the old one stays, marked superseded_at).
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 
 import psycopg
 from psycopg import sql
@@ -28,12 +29,15 @@ class LoadResult:
     version: int | None = None
     rows: dict[str, int] = field(default_factory=dict)
     message: str = ""
+    missing_tables: list[str] = field(default_factory=list)
+    dry_run: bool = False
 
     def as_dict(self) -> dict:
         return {
             "file": self.source, "outcome": self.outcome, "report_id": self.report_id,
             "department": self.department, "fiscal_year": self.fiscal_year, "version": self.version,
-            "rows": self.rows, "message": self.message,
+            "rows": self.rows, "missing_tables": self.missing_tables, "dry_run": self.dry_run,
+            "message": self.message,
         }
 
 
@@ -47,7 +51,7 @@ def _department_id(conn: psycopg.Connection, name: str) -> int:
     return conn.execute("SELECT id FROM budget.department WHERE name = %s", (name,)).fetchone()[0]
 
 
-def _lock_identity(conn: psycopg.Connection, department_id: int, fiscal_year: int, kind: str) -> None:
+def lock_identity(conn: psycopg.Connection, department_id: int, fiscal_year: int, kind: str) -> None:
     """Serialize loads of one report (two loaders, one version), held until commit."""
     conn.execute(
         "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))",
@@ -74,6 +78,12 @@ def _insert_shared(conn: psycopg.Connection, table: str, names: list[str], rows:
         cursor.executemany(statement, rows)
 
 
+def _row_getter(record_class: type):
+    """record -> tuple of its column values (one attrgetter per class: records are many)."""
+    getter = attrgetter(*(f.name for f in fields(record_class)))
+    return getter if len(fields(record_class)) > 1 else (lambda record: (getter(record),))
+
+
 def write_records(conn: psycopg.Connection, report_id: int, records: list) -> dict[str, int]:
     """Shared code lists first (parents before children), then each fact table in one COPY."""
     by_class: dict[type, list] = defaultdict(list)
@@ -88,7 +98,8 @@ def write_records(conn: psycopg.Connection, report_id: int, records: list) -> di
             rows = sorted({values(r) for r in items}, key=lambda v: [len(str(x)) for x in v])
             _insert_shared(conn, record_class.TABLE, names, rows)
             continue
-        _copy(conn, record_class.TABLE, ["report_id", *names], [(report_id, *values(r)) for r in items])
+        row_of = _row_getter(record_class)
+        _copy(conn, record_class.TABLE, ["report_id", *names], [(report_id, *row_of(r)) for r in items])
         counts[record_class.TABLE] = counts.get(record_class.TABLE, 0) + len(items)
     return counts
 
@@ -102,10 +113,10 @@ def write_report(conn: psycopg.Connection, parsed: ParsedReport, source_file: st
     """
     meta = parsed.meta
     result = LoadResult(source=source_file, outcome="loaded", department=meta.department,
-                        fiscal_year=meta.fiscal_year)
+                        fiscal_year=meta.fiscal_year, missing_tables=list(parsed.missing_tables))
     conn.execute("INSERT INTO budget.fiscal_year (year) VALUES (%s) ON CONFLICT DO NOTHING", (meta.fiscal_year,))
     department_id = _department_id(conn, meta.department)
-    _lock_identity(conn, department_id, meta.fiscal_year, meta.kind)
+    lock_identity(conn, department_id, meta.fiscal_year, meta.kind)
     current = conn.execute(
         "SELECT id, sha256, version FROM budget.report WHERE department_id = %s AND fiscal_year = %s "
         "AND kind = %s AND superseded_at IS NULL",

@@ -1,4 +1,9 @@
-"""Reading a report file: bytes -> text, refusing what is not text at all."""
+"""Reading a report file: bytes -> text, refusing what is not text at all.
+
+Encodings: a BOM decides (UTF-8, UTF-16 LE/BE); without one, UTF-8, then GB18030 (a superset
+of GBK/GB2312, the usual encoding of Chinese text files). `encoding=` overrides detection.
+Line ends LF, CRLF and CR all become LF; line numbers stay those of the file.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +15,27 @@ from pathlib import Path
 
 from loaders.errors import ReportError
 
-_HTML = re.compile(rb"^\s*(<!doctype\s+html|<html|<\?xml|<head|<body)", re.IGNORECASE)
+_HTML = re.compile(r"^\s*(<!doctype\s+html|<html|<\?xml|<head|<body|<!--)", re.IGNORECASE)
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# Formats people save next to the text by mistake, recognised by their first bytes.
+_MAGIC = (
+    (b"%PDF-", "a PDF (convert it to text first)"),
+    (b"PK\x03\x04", "a ZIP archive or an Office document"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document (.doc/.xls)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+# A UTF-8 file with this many non-ASCII characters before its first bad byte is UTF-8 with a
+# damaged byte, not GBK: GBK text does not form that many valid UTF-8 sequences by chance.
+_UTF8_EVIDENCE = 4
+# C0 control characters other than TAB, LF, VT, FF, CR do not occur in converted text.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -26,36 +46,61 @@ class SourceText:
     encoding: str
 
 
+def _bad_byte(data: bytes, error: UnicodeDecodeError) -> str:
+    return f"invalid byte 0x{data[error.start]:02x} at offset {error.start}"
+
+
 def _decode(data: bytes, encoding: str | None, where: str) -> tuple[str, str]:
     if encoding:
-        candidates = [encoding]
-    else:
-        candidates = [name for bom, name in _BOMS if data.startswith(bom)] or ["utf-8", "gb18030"]
-    error: UnicodeDecodeError | None = None
-    for name in candidates:
         try:
-            return data.decode(name), name
-        except UnicodeDecodeError as exc:
-            error = error or exc
+            return data.decode(encoding), encoding
         except LookupError as exc:
-            raise ReportError(f"unknown encoding {name!r}", where=where) from exc
-    assert error is not None
-    raise ReportError(
-        f"cannot decode as {' or '.join(candidates)}: invalid byte at offset {error.start}", where=where
-    )
+            raise ReportError(f"unknown encoding {encoding!r}", where=where) from exc
+        except UnicodeDecodeError as exc:
+            raise ReportError(f"cannot decode as {encoding}: {_bad_byte(data, exc)}", where=where) from exc
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError as exc:
+                raise ReportError(f"cannot decode as {name} (the file starts with its BOM): "
+                                  f"{_bad_byte(data, exc)}", where=where) from exc
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    prefix = data[:utf8_error.start].decode("utf-8")
+    if sum(ord(c) > 0x7F for c in prefix) >= _UTF8_EVIDENCE:
+        raise ReportError(f"cannot decode as utf-8: {_bad_byte(data, utf8_error)} "
+                          "(the text before it is UTF-8; --encoding forces another)", where=where)
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError as exc:
+        raise ReportError(f"cannot decode as utf-8 ({_bad_byte(data, utf8_error)}) "
+                          f"or gb18030 ({_bad_byte(data, exc)}); --encoding names another", where=where) from exc
 
 
 def decode_bytes(data: bytes, where: str, *, encoding: str | None = None) -> SourceText:
     if not data.strip():
         raise ReportError("the file is empty", where=where)
-    if _HTML.match(data[:1024].lstrip(codecs.BOM_UTF8)):
-        raise ReportError("the file is an HTML/XML page, not a report converted to text", where=where)
-    has_utf16_bom = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    if b"\x00" in data[:8192] and not has_utf16_bom and not (encoding or "").lower().startswith("utf-16"):
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise ReportError(f"the file is binary ({what}), not a report converted to text", where=where)
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (encoding or "").lower().replace(
+        "_", "-").startswith(("utf-16", "utf16"))
+    if b"\x00" in data[:8192] and not utf16:
         raise ReportError("the file is binary (it contains NUL bytes), not text", where=where)
     text, used = _decode(data, encoding, where)
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise ReportError("the file is empty", where=where)
+    head = text[:8192]
+    if len(_CONTROL.findall(head)) > max(2, len(head) // 200):
+        raise ReportError(f"the file is binary (control characters when read as {used}), not text", where=where)
+    if _HTML.match(head):
+        raise ReportError("the file is an HTML/XML page, not a report converted to text", where=where)
     # CRLF and lone CR line ends become LF; the line numbers stay those of the file.
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return SourceText(path=where, text=text, sha256=hashlib.sha256(data).hexdigest(), encoding=used)
 
 
@@ -64,5 +109,5 @@ def read_source(path: str | Path, *, encoding: str | None = None) -> SourceText:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ReportError(f"cannot read the file: {exc.strerror}", where=str(path)) from exc
+        raise ReportError(f"cannot read the file: {exc.strerror or exc}", where=str(path)) from exc
     return decode_bytes(data, str(path), encoding=encoding)

@@ -1,0 +1,1 @@
+"""Benchmarks of budget-db (run `python -m benchmarks.load_throughput --help`)."""

@@ -1,0 +1,230 @@
+"""Load throughput on the embedded server, in one run.
+
+    python -m benchmarks.load_throughput -n 500
+
+1. Generates N distinct reports from the sample (benchmarks/variants.py).
+2. Parse: time per report, one process, over the first --parse-sample files.
+3. Write: time per report of write_report alone (those parsed reports, one transaction each).
+4. End to end: budget_db.batch.iter_load over all N files into a fresh database (parsing in
+   worker processes, writing here, one transaction per report): reports/s and rows/s.
+5. COPY floor: the same rows, exported from that database, COPYed into another fresh one with
+   nothing else: (a) one COPY per table in one transaction; (b) one transaction per report.
+Prints a Markdown table and the machine it ran on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import psycopg
+from psycopg import sql
+
+from benchmarks.variants import write_variants
+from budget_db import migrate
+from budget_db.batch import iter_load, parse_file
+from budget_db.embedded import EmbeddedServer, free_port
+from budget_db.load import write_report
+
+SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "shenzhen_luohu_police_2020.txt"
+
+
+def new_database(server_url: str, name: str) -> str:
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    url = server_url.rsplit("/", 1)[0] + "/" + name
+    migrate.upgrade(url)
+    return url
+
+
+def measure_parse(files: list[Path]) -> tuple[list, list[float]]:
+    parsed, seconds = [], []
+    for path in files:
+        started = time.perf_counter()
+        report = parse_file(path)
+        seconds.append(time.perf_counter() - started)
+        report.grid = None
+        parsed.append((path, report))
+    return parsed, seconds
+
+
+def measure_write(url: str, parsed: list) -> list[float]:
+    seconds = []
+    with psycopg.connect(url) as conn:
+        for path, report in parsed:
+            started = time.perf_counter()
+            with conn.transaction():
+                write_report(conn, report, path.name)
+            seconds.append(time.perf_counter() - started)
+    return seconds
+
+
+def measure_end_to_end(url: str, files: list[Path], workers: int | None) -> tuple[float, int, dict]:
+    started = time.perf_counter()
+    outcomes: dict[str, int] = {}
+    rows = 0
+    for result in iter_load(url, files, workers=workers):
+        outcomes[result.outcome] = outcomes.get(result.outcome, 0) + 1
+        rows += sum(result.rows.values())
+        if result.outcome == "refused":
+            raise SystemExit(f"a generated report was refused: {result.message}")
+    return time.perf_counter() - started, rows, outcomes
+
+
+# -- the COPY floor ----------------------------------------------------------------------------
+def fact_tables(conn) -> list[tuple[str, list[str]]]:
+    """Tables of schema budget with a report_id (except report itself), with their columns."""
+    tables = [name for (name,) in conn.execute(
+        "SELECT table_name FROM information_schema.columns WHERE table_schema = 'budget' "
+        "AND column_name = 'report_id' AND table_name <> 'report' ORDER BY table_name")]
+    result = []
+    for table in tables:
+        names = [name for (name,) in conn.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = 'budget' AND table_name = %s "
+            "AND is_generated = 'NEVER' AND coalesce(identity_generation, '') <> 'ALWAYS' ORDER BY ordinal_position",
+            (table,))]
+        result.append((table, names))
+    return result
+
+
+def _copy_out(conn, table: str, names: list[str], where: sql.Composable = sql.SQL("")) -> bytes:
+    query = sql.SQL("COPY (SELECT {} FROM budget.{}{}) TO STDOUT").format(
+        sql.SQL(", ").join(map(sql.Identifier, names)), sql.Identifier(table), where)
+    with conn.cursor().copy(query) as copy:
+        return b"".join(bytes(chunk) for chunk in copy)
+
+
+def _copy_in(conn, table: str, names: list[str], data: bytes) -> None:
+    query = sql.SQL("COPY budget.{} ({}) FROM STDIN").format(
+        sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, names)))
+    with conn.cursor().copy(query) as copy:
+        copy.write(data)
+
+
+def _reference_tables(conn) -> list[tuple[str, list[str]]]:
+    """Tables without report_id (reports, departments, code lists): copied before the timing."""
+    tables = [name for (name,) in conn.execute(
+        "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = 'budget' AND c.relkind = 'r' AND NOT EXISTS (SELECT 1 FROM pg_attribute a "
+        "WHERE a.attrelid = c.oid AND a.attname = 'report_id') ORDER BY c.relname")]
+    result = []
+    for table in tables:
+        names = [name for (name,) in conn.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = 'budget' AND table_name = %s "
+            "AND is_generated = 'NEVER' ORDER BY ordinal_position", (table,))]
+        result.append((table, names))
+    return result
+
+
+def measure_copy_floor(source_url: str, target_url: str) -> tuple[float, float, int]:
+    with psycopg.connect(source_url) as source, psycopg.connect(target_url) as target:
+        facts = fact_tables(source)
+        reference = [(t, n) for t, n in _reference_tables(source)]
+        # Untimed: what the facts point to, with foreign-key triggers off while it goes in.
+        target.execute("SET session_replication_role = replica")
+        for table, names in reference:
+            target.execute(sql.SQL("TRUNCATE budget.{} CASCADE").format(sql.Identifier(table)))
+            _copy_in(target, table, names, _copy_out(source, table, names))
+        target.execute("SET session_replication_role = origin")
+        target.commit()
+        everything = {table: _copy_out(source, table, names) for table, names in facts}
+        rows = sum(data.count(b"\n") for data in everything.values())
+
+        # (a) One COPY per table, one transaction.
+        started = time.perf_counter()
+        with target.transaction():
+            for table, names in facts:
+                _copy_in(target, table, names, everything[table])
+        one_transaction = time.perf_counter() - started
+
+        # (b) One transaction per report, one COPY per table, as the loader writes.
+        for table, _ in facts:
+            target.execute(sql.SQL("TRUNCATE budget.{}").format(sql.Identifier(table)))
+        target.commit()
+        report_ids = [rid for (rid,) in source.execute("SELECT id FROM budget.report ORDER BY id")]
+        per_report = []
+        for report_id in report_ids:
+            where = sql.SQL(" WHERE report_id = {}").format(sql.Literal(report_id))
+            per_report.append([(t, n, _copy_out(source, t, n, where)) for t, n in facts])
+        started = time.perf_counter()
+        for batch in per_report:
+            with target.transaction():
+                for table, names, data in batch:
+                    if data:
+                        _copy_in(target, table, names, data)
+        per_report_seconds = time.perf_counter() - started
+    return one_transaction, per_report_seconds, rows
+
+
+def machine(server_url: str) -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory = next((int(line.split()[1]) // 1024 // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), 0)
+    with psycopg.connect(server_url) as conn:
+        version = conn.execute("SHOW server_version").fetchone()[0]
+        fsync = conn.execute("SHOW fsync").fetchone()[0]
+        commit = conn.execute("SHOW synchronous_commit").fetchone()[0]
+    return (f"{cpu}, {os.cpu_count()} cores, {memory} GB RAM; {platform.system()} {platform.release()}; "
+            f"Python {platform.python_version()}; PostgreSQL {version} (embedded, fsync={fsync}, "
+            f"synchronous_commit={commit}) on 127.0.0.1")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-n", "--reports", type=int, default=500, help="how many reports to generate")
+    parser.add_argument("--workers", type=int, default=None, help="parsing processes (default: CPU count)")
+    parser.add_argument("--parse-sample", type=int, default=40, help="reports parsed one by one for the parse time")
+    parser.add_argument("--sample", type=Path, default=SAMPLE)
+    args = parser.parse_args()
+
+    home = Path(tempfile.mkdtemp(prefix="budget-db-bench-"))
+    home.chmod(0o755)  # as root the server runs as an unprivileged user
+    server = EmbeddedServer(home, free_port())
+    try:
+        server.start()
+        server_url = server.url("postgres")
+        files = write_variants(args.sample, home / "reports", args.reports)
+        print(f"generated {len(files)} reports in {home / 'reports'}")
+
+        parsed, parse_seconds = measure_parse(files[:args.parse_sample])
+        write_seconds = measure_write(new_database(server_url, "bench_write"), parsed)
+        del parsed
+
+        url = new_database(server_url, "bench_load")
+        e2e_seconds, rows, outcomes = measure_end_to_end(url, files, args.workers)
+        floor_one, floor_per_report, floor_rows = measure_copy_floor(url, new_database(server_url, "bench_copy"))
+
+        per = statistics.median
+        n = len(files)
+        print()
+        print(f"Machine: {machine(server_url)}")
+        print(f"Reports: N = {n} ({rows / n:.0f} rows each, {rows} rows), outcomes {outcomes}, "
+              f"workers = {args.workers or os.cpu_count()}")
+        print()
+        print("| measure | value |")
+        print("|---|---|")
+        print(f"| parse, one process (median of {len(parse_seconds)}) | {per(parse_seconds) * 1000:.1f} ms/report |")
+        print(f"| write_report alone, one transaction each (median) | {per(write_seconds) * 1000:.1f} ms/report |")
+        print(f"| end to end (iter_load, N = {n}) | {e2e_seconds:.2f} s = {n / e2e_seconds:.1f} reports/s, "
+              f"{rows / e2e_seconds:,.0f} rows/s |")
+        print(f"| COPY floor (a): one COPY per table, one transaction | {floor_one:.2f} s "
+              f"({floor_rows / floor_one:,.0f} rows/s) |")
+        print(f"| COPY floor (b): COPY only, one transaction per report | {floor_per_report:.2f} s "
+              f"({n / floor_per_report:.1f} reports/s) |")
+        print(f"| end to end / floor (a) | {e2e_seconds / floor_one:.1f}x |")
+        print(f"| end to end / floor (b) | {e2e_seconds / floor_per_report:.1f}x |")
+    finally:
+        server.destroy()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
