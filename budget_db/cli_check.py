@@ -42,19 +42,19 @@ def print_text(rules: tuple[checks.Rule, ...], runs: list[tuple[tuple, checks.Ch
         found = [(report, f) for report, run in runs for f in run.findings if f.rule_id == rule.id]
         if not found:
             continue
-        out.print(f"{rule.id} [{rule.severity}] {rule.description}", markup=False, highlight=False)
+        out.print(f"{rule.id} [{rule.severity}] {rule.description}", markup=False, highlight=False, soft_wrap=True)
         for (_, department, year), f in found:
             difference = "" if f.difference is None else f" (difference {money(f.difference)})"
             out.print(f"  {f.severity:<8} {department} {year} · {f.place}: {money(f.left_value)} vs "
-                      f"{money(f.right_value)}{difference} — {f.message}", markup=False, highlight=False)
+                      f"{money(f.right_value)}{difference} — {f.message}", markup=False, highlight=False, soft_wrap=True)
     for (_, department, year), run in runs:
         if run.rules_skipped:
             out.print(f"skipped for {department} {year} (a 附表 they read is missing): "
-                      f"{', '.join(r.id for r in run.rules_skipped)}", markup=False, highlight=False)
+                      f"{', '.join(r.id for r in run.rules_skipped)}", markup=False, highlight=False, soft_wrap=True)
     totals = {s: sum(run.count(s) for _, run in runs) for s in ("error", "warning", checks.ROUNDING)}
     out.print(f"{len(runs)} report{'s' if len(runs) != 1 else ''}, {len(rules)} rule{'s' if len(rules) != 1 else ''}: "
               f"{totals['error']} errors, {totals['warning']} warnings, {totals[checks.ROUNDING]} rounding",
-              markup=False, highlight=False)
+              markup=False, highlight=False, soft_wrap=True)
 
 
 def print_json(rules: tuple[checks.Rule, ...], runs: list[tuple[tuple, checks.CheckRun]]) -> None:
