@@ -36,6 +36,12 @@ _MAGIC = (
 _UTF8_EVIDENCE = 4
 # C0 control characters other than TAB, LF, VT, FF, CR do not occur in converted text.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _mostly_control(head) -> bool:
+    pattern = _CONTROL_BYTES if isinstance(head, bytes) else _CONTROL
+    return len(pattern.findall(head)) > max(2, len(head) // 200)
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,14 @@ class SourceText:
     text: str
     sha256: str  # of the file's bytes
     encoding: str
+
+
+def _is_wide(encoding: str | None) -> bool:
+    """UTF-16/32 text has NUL bytes by design."""
+    try:
+        return bool(encoding) and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+    except LookupError:
+        return False
 
 
 def _bad_byte(data: bytes, error: UnicodeDecodeError) -> str:
@@ -85,17 +99,18 @@ def decode_bytes(data: bytes, where: str, *, encoding: str | None = None) -> Sou
         raise ReportError("the file is empty", where=where)
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise ReportError(f"the file is binary ({what}), not a report converted to text", where=where)
-    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (encoding or "").lower().replace(
-        "_", "-").startswith(("utf-16", "utf16"))
-    if b"\x00" in data[:8192] and not utf16:
-        raise ReportError("the file is binary (it contains NUL bytes), not text", where=where)
+            raise ReportError(f"the file is binary: {what}", where=where)
+    if not (data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _is_wide(encoding)):
+        if b"\x00" in data[:8192]:
+            raise ReportError("the file is binary (it contains NUL bytes), not text", where=where)
+        if _mostly_control(data[:8192]):
+            raise ReportError("the file is binary (it contains control bytes), not text", where=where)
     text, used = _decode(data, encoding, where)
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise ReportError("the file is empty", where=where)
     head = text[:8192]
-    if len(_CONTROL.findall(head)) > max(2, len(head) // 200):
+    if _mostly_control(head):
         raise ReportError(f"the file is binary (control characters when read as {used}), not text", where=where)
     if _HTML.match(head):
         raise ReportError("the file is an HTML/XML page, not a report converted to text", where=where)
