@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import psycopg
 import pytest
+from psycopg import sql
 
 from budget_db import checks, migrate
 from budget_db.batch import load_file
@@ -71,6 +72,27 @@ def test_catalog_tables_exist(db, sample_report_id):
     for rule in checks.load_catalog():
         for table in rule.reads:
             assert db.execute("SELECT to_regclass(%s)", (table,)).fetchone()[0] is not None, (rule.id, table)
+
+
+def _scans(node: dict) -> list[tuple[str, str]]:
+    """(table, its conditions) for every table a plan reads."""
+    found = []
+    if "Relation Name" in node:
+        found.append((node["Relation Name"], " ".join(str(node.get(k, "")) for k in ("Index Cond", "Filter",
+                                                                                       "Recheck Cond"))))
+    for child in node.get("Plans", []):
+        found += _scans(child)
+    return found
+
+
+def test_rules_run_for_one_report_read_only_its_rows(db, sample_report_id):
+    """The runner's report filter must reach every table (else each load reads all reports)."""
+    for rule in checks.load_catalog():
+        query = sql.SQL("EXPLAIN (FORMAT JSON) SELECT * FROM ({}) AS finding WHERE finding.report_id = %s").format(
+            sql.SQL(rule.query().replace("%", "%%")))
+        plan = db.execute(query, (sample_report_id,)).fetchone()[0][0]["Plan"]
+        unfiltered = [table for table, conditions in _scans(plan) if not re.search(r"\b(report_)?id = ", conditions)]
+        assert unfiltered == [], rule.id
 
 
 def test_catalog_refuses_a_rule_without_file(tmp_path):
@@ -295,3 +317,12 @@ def test_check_unknown_department_exits_1(database_url, sample_report_id):
     result = run("check", "--department", "不存在的单位", url=database_url)
     assert result.returncode == 1
     assert "no loaded report matches" in result.stderr
+
+
+def test_load_strict_on_the_command_line_refuses(fresh_database, edited_sample):
+    url = fresh_database("budget_cli_strict")
+    result = run("load", "--strict", str(edited_sample), url=url)
+    assert result.returncode == 1
+    assert f"{edited_sample}: refused by --strict: 2 error findings (basic_items_sum" in result.stdout + result.stderr
+    with psycopg.connect(url) as conn:
+        assert conn.execute("SELECT count(*) FROM budget.report").fetchone()[0] == 0

@@ -1,11 +1,11 @@
 -- 表14: 部门总体资金情况 资金总额 = 基本支出 + 项目支出 + 其他 (labels as printed, without spaces).
-WITH amount AS (
+WITH amount AS NOT MATERIALIZED (
     SELECT report_id, regexp_replace(coalesce(label, ''), '\s', '', 'g') AS key, coalesce(amount, 0) AS amount,
            source_line
     FROM budget.department_performance_row
     WHERE row_kind = 'amount'
 ),
-parts AS (
+parts AS NOT MATERIALIZED (
     SELECT report_id, sum(amount) AS parts_sum, count(*) AS parts
     FROM amount
     WHERE key IN ('基本支出', '项目支出', '其他')

@@ -1,6 +1,6 @@
 -- 表14's 部门总体资金情况 = 表3's first row (the department's): 资金总额 = 支出总计,
 -- 基本支出 = 基本支出, 项目支出 = 项目支出.
-WITH amount AS (
+WITH amount AS NOT MATERIALIZED (
     SELECT report_id, regexp_replace(coalesce(label, ''), '\s', '', 'g') AS key, coalesce(amount, 0) AS amount,
            source_line
     FROM budget.department_performance_row

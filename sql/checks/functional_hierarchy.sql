@@ -1,7 +1,7 @@
 -- 表7, 表8, 表9: every 类 and 款 row equals the sum of the rows one level below it (款, 项),
 -- and the unit row the sum of the 类 rows, in each of 支出总计, 基本支出, 项目支出.
 -- An empty cell counts as 0.
-WITH cell AS (
+WITH cell AS NOT MATERIALIZED (
     SELECT f.report_id, f.table_no, f.functional_code AS code,
            coalesce(f.functional_code || ' ' || f.functional_name, f.budget_unit) AS name,
            f.source_line, v.column_no, v.header, coalesce(v.amount, 0) AS amount

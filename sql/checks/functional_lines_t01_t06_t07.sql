@@ -1,7 +1,7 @@
 -- 表1 and 表6 print, above 本年支出合计, the same functional lines as the coded rows of 表7, in the
 -- same order: each line's name and amount equal those of the 表7 row in its place. Names are
 -- compared without whitespace and with ASCII brackets; a name mismatch allows no rounding.
-WITH line AS (
+WITH line AS NOT MATERIALIZED (
     SELECT report_id, table_no, side, row_no, label, amount, source_line,
            regexp_replace(coalesce(label, ''), '\s', '', 'g') AS key
     FROM budget.two_sided_summary_line
@@ -15,7 +15,7 @@ functional_line AS (
      AND total.side = 'expenditure' AND total.key = '本年支出合计'
     WHERE l.side = 'expenditure' AND l.row_no < total.row_no AND l.label IS NOT NULL
 ),
-coded AS (
+coded AS NOT MATERIALIZED (
     SELECT report_id, functional_code, functional_name, coalesce(total, 0) AS amount, source_line,
            translate(regexp_replace(coalesce(functional_name, ''), '\s', '', 'g'), '（）', '()') AS name_key,
            row_number() OVER (PARTITION BY report_id ORDER BY row_no) AS ordinal

@@ -1,7 +1,7 @@
 -- 表2, 表4, 表5: on every row the funding columns add up: 一般公共预算拨款 小计 = 一般性经费拨款 +
 -- 财政专项资金拨款 + 政府投资项目拨款; 财政预算拨款 小计 = 一般公共预算拨款 小计 + 政府性基金预算拨款
 -- + 财政专户拨款; 总计 = 财政预算拨款 小计 + 事业收入 + 其他收入 + 上级补助收入 + 上年结余、结转.
-WITH funding AS (
+WITH funding AS NOT MATERIALIZED (
     SELECT report_id, 2 AS table_no, row_no, budget_unit AS name, source_line, total, fiscal_subtotal,
            general_public_subtotal, general_funds, special_funds, government_investment, government_fund,
            fiscal_special_account, business_income, other_income, superior_subsidy, prior_year_carryover

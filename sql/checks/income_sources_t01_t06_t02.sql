@@ -1,7 +1,7 @@
 -- 表1 and 表6 income lines equal the matching funding columns of 表2's first row (the
 -- department's): 一般性经费拨款, 政府投资项目拨款, 事业收入 and so on. Lines are matched by their
 -- printed label without its ordinal (一、); an empty amount counts as 0.
-WITH line AS (
+WITH line AS NOT MATERIALIZED (
     SELECT report_id, table_no, label, coalesce(amount, 0) AS amount, source_line,
            regexp_replace(regexp_replace(coalesce(label, ''), '\s', '', 'g'), '^[一二三四五六七八九十]+[、.．]', '')
                AS key

@@ -2,14 +2,14 @@
 -- 支出总计, 基本支出 and 项目支出 = 表3, 人员支出 = 表4 工资福利支出, 公用支出 = 表4 商品和服务支出 +
 -- 资本性支出, 对个人和家庭的补助 = 表4 对个人和家庭的补助), and in each part the total equals its
 -- first-stated components (基本支出 + 项目支出, or 人员 + 公用 + 对个人和家庭 + 项目支出).
-WITH fact AS (
+WITH fact AS NOT MATERIALIZED (
     SELECT report_id, row_no, split_part(section, ' ', 1) AS part, fact_key, label, value, source_line
     FROM budget.narrative_fact
     WHERE split_part(section, ' ', 1) IN ('第二部分', '第三部分')
       AND fact_key IN ('budget_total', 'basic_expenditure', 'project_expenditure', 'personnel_expenditure',
                        'public_expenditure', 'household_subsidy')
 ),
-category AS (
+category AS NOT MATERIALIZED (
     SELECT report_id,
            sum(coalesce(total, 0)) FILTER (WHERE economic_code = '301') AS personnel,
            sum(coalesce(total, 0)) FILTER (WHERE economic_code IN ('302', '310')) AS public,
@@ -34,12 +34,12 @@ against_tables AS (
     ) AS v (fact_key, source, amount)
     WHERE v.fact_key = f.fact_key
 ),
-first_stated AS (  -- each part's first statement of each item
+first_stated AS NOT MATERIALIZED (  -- each part's first statement of each item
     SELECT DISTINCT ON (report_id, part, fact_key) report_id, part, fact_key, label, value, source_line
     FROM fact
     ORDER BY report_id, part, fact_key, row_no
 ),
-components AS (
+components AS NOT MATERIALIZED (
     SELECT t.report_id, t.part, t.label, t.value AS left_value, t.source_line,
            CASE WHEN bool_or(c.fact_key = 'basic_expenditure')
                 THEN sum(c.value) FILTER (WHERE c.fact_key IN ('basic_expenditure', 'project_expenditure'))

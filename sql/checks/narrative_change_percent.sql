@@ -1,6 +1,6 @@
 -- Wherever the narrative states an amount, its change on the previous year and the change in
 -- percent, they agree: percent = change / (amount − change) × 100, rounded to 0.01.
-WITH fact AS (
+WITH fact AS NOT MATERIALIZED (
     SELECT report_id, row_no, section, fact_key, label, direction, value, source_line,
            CASE WHEN direction IN ('减少', '下降') THEN -value ELSE value END AS signed
     FROM budget.narrative_fact

@@ -5,7 +5,7 @@ WITH fact AS (
     FROM budget.narrative_fact
     WHERE split_part(section, ' ', 1) = '第七部分' AND fact_key = 'operating_expenses'
 ),
-category AS (
+category AS NOT MATERIALIZED (
     SELECT report_id, sum(coalesce(total, 0)) AS amount
     FROM budget.basic_expenditure_item
     WHERE row_kind = 'category' AND economic_code IN ('302', '310')

@@ -5,7 +5,7 @@ WITH fact AS (
     FROM budget.narrative_fact
     WHERE split_part(section, ' ', 1) = '第四部分' AND fact_key IN ('procurement_actual', 'procurement_annual')
 ),
-procurement AS (
+procurement AS NOT MATERIALIZED (
     SELECT report_id, sum(coalesce(actual_amount, 0)) AS actual_sum, sum(coalesce(annual_amount, 0)) AS annual_sum,
            count(*) AS lines
     FROM budget.procurement_item

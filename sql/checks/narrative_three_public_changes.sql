@@ -1,6 +1,6 @@
 -- 第五部分: each stated change on the previous year (增加 / 减少 / 持平 X 万元) equals 表12's
 -- budget-year row minus the row of the year compared with. Left and right are signed (减少 < 0).
-WITH change AS (
+WITH change AS NOT MATERIALIZED (
     SELECT report_id, row_no, regexp_replace(fact_key, '_change$', '') AS item_key, label, direction,
            compared_year, source_line,
            CASE WHEN direction IN ('减少', '下降') THEN -value WHEN direction = '持平' THEN 0 ELSE value END
@@ -8,13 +8,13 @@ WITH change AS (
     FROM budget.narrative_fact
     WHERE split_part(section, ' ', 1) = '第五部分' AND fact_key ~ '_change$'
 ),
-item AS (  -- the item each change belongs to, for its printed name
+item AS NOT MATERIALIZED (  -- the item each change belongs to, for its printed name
     SELECT DISTINCT ON (report_id, fact_key) report_id, fact_key, label
     FROM budget.narrative_fact
     WHERE split_part(section, ' ', 1) = '第五部分'
     ORDER BY report_id, fact_key, row_no
 ),
-year_row AS (
+year_row AS NOT MATERIALIZED (
     SELECT t.report_id, t.year, v.item_key, coalesce(v.amount, 0) AS amount
     FROM budget.three_public_expense t
     CROSS JOIN LATERAL (VALUES

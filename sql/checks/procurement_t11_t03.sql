@@ -1,5 +1,5 @@
 -- The 一年采购指标 of all 表11 lines add up to 表3 “2020 政府采购项目” (the department's first row).
-WITH procurement AS (
+WITH procurement AS NOT MATERIALIZED (
     SELECT report_id, sum(coalesce(annual_amount, 0)) AS annual_sum, count(*) AS lines, min(source_line) AS source_line
     FROM budget.procurement_item
     GROUP BY report_id

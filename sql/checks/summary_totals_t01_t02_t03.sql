@@ -1,13 +1,13 @@
 -- 表1, 表2, 表3 agree on the totals: 表1 收入总计 = 表2 收入总计, 表1 支出总计 = 表3 支出总计,
 -- 表2 收入总计 = 表3 支出总计. 表2 and 表3 are read on their first row (the department's).
-WITH line AS (
+WITH line AS NOT MATERIALIZED (
     SELECT report_id, coalesce(amount, 0) AS amount, regexp_replace(coalesce(label, ''), '\s', '', 'g') AS key,
            source_line
     FROM budget.two_sided_summary_line
     WHERE table_no = 1
 ),
-income AS (SELECT report_id, coalesce(total, 0) AS amount, source_line FROM budget.income_budget WHERE row_no = 1),
-expenditure AS (
+income AS NOT MATERIALIZED (SELECT report_id, coalesce(total, 0) AS amount, source_line FROM budget.income_budget WHERE row_no = 1),
+expenditure AS NOT MATERIALIZED (
     SELECT report_id, coalesce(expenditure_total, 0) AS amount, source_line
     FROM budget.expenditure_budget WHERE row_no = 1
 ),

@@ -1,6 +1,6 @@
 -- 表10: every 类 and 款 row equals the sum of the rows one level below it (款, 项), and the
 -- unit row the sum of the 类 rows, in 项目金额 (an empty cell counts as 0).
-WITH cell AS (
+WITH cell AS NOT MATERIALIZED (
     SELECT report_id, functional_code AS code, coalesce(functional_code || ' ' || functional_name, budget_unit) AS name,
            source_line, row_no, coalesce(amount, 0) AS amount
     FROM budget.transfer_payment

@@ -1,6 +1,6 @@
 -- 表1, 表6: the income side balances the expenditure side: 收入总计 = 支出总计 and
 -- 本年收入合计 = 本年支出合计 (an empty amount counts as 0).
-WITH line AS (
+WITH line AS NOT MATERIALIZED (
     SELECT report_id, table_no, side, label, coalesce(amount, 0) AS amount, source_line,
            regexp_replace(coalesce(label, ''), '\s', '', 'g') AS key
     FROM budget.two_sided_summary_line

@@ -3,7 +3,7 @@
 -- (a line's level is that of the 表7 row printed in the same place), 支出总计 = 本年支出合计 + the
 -- lines below it. Lines are matched by their printed label without its ordinal (一、); an absent
 -- or empty line counts as 0.
-WITH line AS (
+WITH line AS NOT MATERIALIZED (
     SELECT report_id, table_no, side, row_no, label, coalesce(amount, 0) AS amount, source_line,
            regexp_replace(regexp_replace(coalesce(label, ''), '\s', '', 'g'), '^[一二三四五六七八九十]+[、.．]', '')
                AS key
@@ -53,7 +53,7 @@ coded AS (
     FROM budget.functional_expenditure
     WHERE table_no = 7 AND functional_code IS NOT NULL
 ),
-child AS (
+child AS NOT MATERIALIZED (
     SELECT p.report_id, p.table_no, p.side, p.key, c.amount
     FROM line p
     JOIN structure s ON s.table_no = p.table_no AND s.side = p.side AND s.parent = p.key
@@ -63,7 +63,7 @@ child AS (
     FROM functional_line f
     JOIN coded k ON k.report_id = f.report_id AND k.ordinal = f.ordinal AND length(k.functional_code) = 3
 ),
-parent AS (
+parent AS NOT MATERIALIZED (
     SELECT p.report_id, p.table_no, p.side, p.key, p.label, p.source_line, p.amount,
            coalesce(sum(c.amount), 0) AS children_sum, count(c.*) AS children
     FROM line p
