@@ -1,7 +1,8 @@
 -- 第二部分 and 第三部分: the stated total and its components equal the tables (预算 / 支出 = 表3
 -- 支出总计, 基本支出 and 项目支出 = 表3, 人员支出 = 表4 工资福利支出, 公用支出 = 表4 商品和服务支出 +
--- 资本性支出, 对个人和家庭的补助 = 表4 对个人和家庭的补助), and in each part the total equals its
--- first-stated components (基本支出 + 项目支出, or 人员 + 公用 + 对个人和家庭 + 项目支出).
+-- 资本性支出, 对个人和家庭的补助 = 表4 对个人和家庭的补助), and in each part that states a whole
+-- breakdown the total equals its first-stated components (基本支出 + 项目支出, or 人员 + 公用 +
+-- 对个人和家庭 + 项目支出).
 WITH fact AS NOT MATERIALIZED (
     SELECT report_id, row_no, split_part(section, ' ', 1) AS part, fact_key, label, value, source_line
     FROM budget.narrative_fact
@@ -51,6 +52,11 @@ components AS NOT MATERIALIZED (
     JOIN first_stated c ON c.report_id = t.report_id AND c.part = t.part AND c.fact_key <> 'budget_total'
     WHERE t.fact_key = 'budget_total'
     GROUP BY t.report_id, t.part, t.label, t.value, t.source_line
+    -- only where the part states a whole breakdown, not just one component of the total
+    HAVING bool_or(c.fact_key = 'project_expenditure')
+       AND (bool_or(c.fact_key = 'basic_expenditure')
+            OR (bool_or(c.fact_key = 'personnel_expenditure') AND bool_or(c.fact_key = 'public_expenditure')
+                AND bool_or(c.fact_key = 'household_subsidy')))
 )
 SELECT report_id, format('%s %s / %s', part, label, source) AS place, left_value, right_value,
        left_value - right_value AS difference, 1 AS terms, source_line,
