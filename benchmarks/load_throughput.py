@@ -27,7 +27,7 @@ import psycopg
 from psycopg import sql
 
 from benchmarks.variants import write_variants
-from budget_db import migrate
+from budget_db import load, migrate
 from budget_db.batch import iter_load, parse_file
 from budget_db.embedded import EmbeddedServer, free_port
 from budget_db.load import write_report
@@ -197,6 +197,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=None, help="parsing processes (default: CPU count)")
     parser.add_argument("--parse-sample", type=int, default=40, help="reports parsed one by one for the parse time")
     parser.add_argument("--sample", type=Path, default=SAMPLE)
+    parser.add_argument("--without-rules", action="store_true",
+                        help="also time the end-to-end load without the validation rules (a diagnosis)")
     args = parser.parse_args()
 
     home = Path(tempfile.mkdtemp(prefix="budget-db-bench-"))
@@ -215,6 +217,14 @@ def main() -> None:
         url = new_database(server_url, "bench_load")
         e2e_seconds, rows, outcomes = measure_end_to_end(url, files, args.workers)
         floor_one, floor_per_report, floor_rows = measure_copy_floor(url, new_database(server_url, "bench_copy"))
+        bare_seconds = None
+        if args.without_rules:
+            hooks = list(load.AFTER_WRITE_HOOKS)
+            load.AFTER_WRITE_HOOKS.clear()  # the workers only parse: the hooks run here
+            try:
+                bare_seconds, _, _ = measure_end_to_end(new_database(server_url, "bench_bare"), files, args.workers)
+            finally:
+                load.AFTER_WRITE_HOOKS.extend(hooks)
 
         per = statistics.median
         n = len(files)
@@ -233,6 +243,9 @@ def main() -> None:
               f"({floor_rows / floor_one:,.0f} rows/s) |")
         print(f"| COPY floor (b): COPY only, one transaction per report | {floor_per_report:.2f} s "
               f"({n / floor_per_report:.1f} reports/s) |")
+        if bare_seconds:
+            print(f"| end to end without the validation rules (diagnosis) | {bare_seconds:.2f} s = "
+                  f"{n / bare_seconds:.1f} reports/s, {rows / bare_seconds:,.0f} rows/s |")
         print(f"| end to end / floor (a) | {e2e_seconds / floor_one:.1f}x |")
         print(f"| end to end / floor (b) | {e2e_seconds / floor_per_report:.1f}x |")
     finally:

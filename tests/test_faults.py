@@ -177,3 +177,33 @@ def test_loaders_released_together_race_for_the_lock(fresh_url, tmp_path):
     assert outcomes == ["loaded", "unchanged", "unchanged", "unchanged"]
     with psycopg.connect(fresh_url) as conn:
         assert conn.execute("SELECT count(*) FROM budget.report").fetchone()[0] == 1
+
+
+def test_losing_the_database_mid_batch_exits_2_and_keeps_what_was_loaded(fresh_url, tmp_path):
+    paths = []
+    for index in range(6):
+        path = tmp_path / f"r{index}.txt"
+        path.write_text(make_variant(TEXT, department=f"深圳市坪山区局{index}"), encoding="utf-8")
+        paths.append(path)
+    process = loader(fresh_url, "--workers", "1", *paths)
+    with psycopg.connect(fresh_url, autocommit=True) as watcher:
+        # Wait for the third report's transaction, then cut the loader's connection.
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and process.poll() is None:
+            if watcher.execute("SELECT count(*) FROM budget.report").fetchone()[0] >= 2 and report_lock_held(watcher):
+                break
+            time.sleep(0.001)
+        pids = [pid for (pid,) in watcher.execute(
+            "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND NOT (classid = 0 AND objid = %s) "
+            "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", (MIGRATION_LOCK,))]
+        assert pids, "the loader finished before its connection could be cut"
+        watcher.execute("SELECT pg_terminate_backend(%s)", (pids[0],))
+        out, err = process.communicate(timeout=120)
+        assert process.returncode == 2, err
+        password = psycopg.conninfo.conninfo_to_dict(fresh_url)["password"]
+        versions = check_whole(watcher, expected_rows())
+        loaded = len(versions)  # 2, or 3 if the third committed just before its connection went
+        assert loaded in (2, 3)
+        assert err.startswith("budget-db: lost the database postgresql://postgres:***@")
+        assert err.strip().endswith(f"(stopped after {loaded} of 6 files)") and password not in err + out
+        assert [line.split(":")[0] for line in out.splitlines()] == ["loaded"] * loaded
