@@ -76,6 +76,11 @@ class Prepared:
     parse_seconds: float
 
 
+def _one_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text.splitlines()[0]}" if text else type(exc).__name__
+
+
 def prepare(path: str, encoding: str | None = None, allow_partial: bool = False) -> Prepared:
     """Read, decode and parse one file; a ReportError becomes a refusal."""
     started = time.perf_counter()
@@ -84,6 +89,9 @@ def prepare(path: str, encoding: str | None = None, allow_partial: bool = False)
         parsed = parse_complete(source.text, path, sha256=source.sha256, allow_partial=allow_partial)
     except ReportError as exc:
         return Prepared(path, None, str(exc), time.perf_counter() - started)
+    except Exception as exc:  # noqa: BLE001 - a parser bug on odd input must not stop a nightly batch
+        return Prepared(path, None, f"{path}: the parser failed ({_one_line(exc)}); please report it",
+                        time.perf_counter() - started)
     # The grid is not needed to write, and would double what goes back to the main process.
     return Prepared(path, replace(parsed, grid=None), None, time.perf_counter() - started)
 
@@ -178,6 +186,7 @@ def iter_load(url: str, paths: Iterable[str | Path], *, encoding: str | None = N
             conn.commit()
             to_parse = [p for p in paths if digests[p] not in current]
             parsed = _prepared(to_parse, encoding, allow_partial, workers)
+            written: dict[tuple, str] = {}  # report -> the file that wrote it in this batch
             for path in paths:
                 known = current.get(digests[path])
                 if known:
@@ -190,7 +199,14 @@ def iter_load(url: str, paths: Iterable[str | Path], *, encoding: str | None = N
                 if prepared.refusal is not None:
                     yield LoadResult(source=path, outcome="refused", message=prepared.refusal, dry_run=dry_run)
                     continue
-                yield _write(conn, prepared, dry_run=dry_run, strict=strict)
+                result = _write(conn, prepared, dry_run=dry_run, strict=strict)
+                if result.outcome in ("loaded", "replaced"):
+                    meta = prepared.parsed.meta
+                    earlier = written.get((meta.department, meta.fiscal_year, meta.kind))
+                    if earlier:  # two contents of one report in one batch: the later wins, every run
+                        result.message = f"replaces what {earlier} loaded earlier in this batch"
+                    written[(meta.department, meta.fiscal_year, meta.kind)] = path
+                yield result
     except psycopg.OperationalError as exc:
         reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
         raise DatabaseUnreachable(f"lost the database {redact(url)}: {reason}") from exc

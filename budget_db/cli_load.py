@@ -28,6 +28,8 @@ def _describe(result: LoadResult) -> str:
         text += f", {sum(result.rows.values())} rows in {len(result.rows)} tables"
     if result.missing_tables:
         text += f", missing {' '.join('表' + t for t in result.missing_tables)}"
+    if result.message:
+        text += f"; {result.message}"
     return text
 
 

@@ -14,7 +14,7 @@ from psycopg import sql
 
 from benchmarks.variants import make_variant
 from budget_db import migrate
-from budget_db.batch import UsageError, expand_paths, load_file, parse_file
+from budget_db.batch import UsageError, expand_paths, load_file, load_files, parse_file
 from loaders.errors import ReportError
 from loaders.records import is_shared
 from tests.conftest import SAMPLE
@@ -362,3 +362,29 @@ def test_expand_paths(tmp_path):
     assert expand_paths([f"{tmp_path}/*.pdf"]) == []
     with pytest.raises(UsageError, match="no such file or folder"):
         expand_paths([tmp_path / "absent.txt"])
+
+
+def test_two_contents_of_one_report_in_one_batch_are_flagged(fresh_url, tmp_path):
+    first = write(tmp_path / "a.txt", make_variant(TEXT, factor=2))
+    second = write(tmp_path / "b.txt", make_variant(TEXT, factor=3))
+    results = load_files(fresh_url, [first, second], migrate_first=False)
+    assert [(r.outcome, r.version) for r in results] == [("loaded", 1), ("replaced", 2)]
+    assert results[1].message == f"replaces what {first} loaded earlier in this batch"
+
+
+def test_a_parser_crash_refuses_the_file_and_the_batch_goes_on(fresh_url, tmp_path, monkeypatch):
+    """A bug in a parser (not a ReportError) on one odd file must not stop a nightly batch."""
+    from budget_db import batch
+
+    odd = write(tmp_path / "odd.txt", other_department("深圳市福田区司法局"))
+    real = batch.parse_complete
+
+    def crash_on_odd(text, source, **options):
+        if source == str(odd):
+            raise IndexError("tuple index out of range")
+        return real(text, source, **options)
+
+    monkeypatch.setattr(batch, "parse_complete", crash_on_odd)
+    results = load_files(fresh_url, [odd, SAMPLE], migrate_first=False, workers=1)
+    assert [r.outcome for r in results] == ["refused", "loaded"]
+    assert results[0].message == f"{odd}: the parser failed (IndexError: tuple index out of range); please report it"
