@@ -119,7 +119,7 @@ def test_undecodable_as_utf8_and_gb18030_names_both(database_url, db, tmp_path):
 
 
 def test_encoding_override_is_used_and_named(database_url, db, tmp_path):
-    data = TEXT.encode("utf-8")
+    data = (TEXT + "\n").encode("utf-8")  # not the sample's bytes: those would be `unchanged` unread
     path = tmp_path / "utf8.txt"
     path.write_bytes(data)
     first_non_ascii = next(i for i, b in enumerate(data) if b >= 0x80)
