@@ -10,11 +10,13 @@ from collections import Counter
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from budget_db.batch import DEFAULT_GLOB, UsageError, delete_report, expand_paths, iter_load
 from budget_db.cli import EXIT_OK, EXIT_REFUSED, app, database_url, err, fail, out
 from budget_db.database import DatabaseUnreachable, connect
 from budget_db.load import LoadResult
+from loaders.completeness import describe
 
 OUTCOMES = ("loaded", "replaced", "unchanged", "refused")
 
@@ -27,7 +29,7 @@ def _describe(result: LoadResult) -> str:
     if result.rows:
         text += f", {sum(result.rows.values())} rows in {len(result.rows)} tables"
     if result.missing_tables:
-        text += f", missing {' '.join('表' + t for t in result.missing_tables)}"
+        text += f", missing {describe(result.missing_tables)}"
     if result.message:
         text += f"; {result.message}"
     return text
@@ -131,7 +133,7 @@ def reports(
         rows = conn.execute(
             "SELECT r.id, d.name, r.fiscal_year, r.kind, r.scope, r.version, "
             "CASE WHEN r.superseded_at IS NULL THEN '当前' ELSE to_char(r.superseded_at, 'YYYY-MM-DD HH24:MI:SS') END, "
-            "r.source_file, left(r.sha256, 12), array_to_string(r.missing_tables, ' '), r.loaded_at "
+            "r.source_file, left(r.sha256, 12), r.missing_tables, r.loaded_at "
             "FROM budget.report r JOIN budget.department d ON d.id = r.department_id "
             "WHERE (%(history)s OR r.superseded_at IS NULL) "
             "AND (%(d)s::text IS NULL OR d.name = %(d)s) AND (%(y)s::int IS NULL OR r.fiscal_year = %(y)s) "
@@ -144,10 +146,11 @@ def reports(
     for header in headers:
         table.add_column(header)
     for row in rows:
-        cells = [str(v) if v is not None else "" for v in row[:-1]]
+        cells = [str(v) if v is not None else "" for v in row[:-2]] + [describe(row[-2])]
         if not history:
             del cells[8], cells[6]  # replaced-at and sha256 say nothing about current versions
-        table.add_row(*cells, f"{row[-1]:%Y-%m-%d %H:%M:%S}")
+        # Text(): names and file names are data, not rich markup.
+        table.add_row(*map(Text, cells), f"{row[-1]:%Y-%m-%d %H:%M:%S}")
     out.print(table)
 
 
