@@ -17,7 +17,7 @@ from budget_db import migrate
 from budget_db.batch import UsageError, expand_paths, load_file, load_files, parse_file
 from loaders.errors import ReportError
 from loaders.records import is_shared
-from tests.conftest import SAMPLE
+from tests.conftest import OTHER_LAYOUTS, SAMPLE
 
 TEXT = SAMPLE.read_text(encoding="utf-8")
 DEPARTMENT = "深圳市公安局罗湖分局"
@@ -388,3 +388,62 @@ def test_a_parser_crash_refuses_the_file_and_the_batch_goes_on(fresh_url, tmp_pa
     results = load_files(fresh_url, [odd, SAMPLE], migrate_first=False, workers=1)
     assert [r.outcome for r in results] == ["refused", "loaded"]
     assert results[0].message == f"{odd}: the parser failed (IndexError: tuple index out of range); please report it"
+
+
+def test_every_bad_input_refused_with_nothing_written(fresh_url, tmp_path):
+    inbox = tmp_path / "bad"
+    utf8 = TEXT.encode("utf-8")
+    damage_at = utf8.index("表.7".encode())
+    bad = {
+        "empty.txt": b"",
+        "blank.txt": b"\n \r\n\t\n",
+        "nul.txt": bytes(range(256)) * 4,
+        "control.txt": bytes(range(1, 32)) * 40,
+        "scan.txt": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
+        "page.txt": "<!DOCTYPE html><html><body>2020年部门预算</body></html>".encode(),
+        "page16.txt": "<html><body>部门预算</body></html>".encode("utf-16"),
+        "damaged.txt": utf8[:damage_at] + b"\xff" + utf8[damage_at:],
+        "cut_in_6.txt": "\n".join(LINES[:430]).encode(),
+        "cut_in_7.txt": "\n".join(LINES[:455]).encode(),
+        "cut_in_15.txt": "\n".join(LINES[:2000]).encode(),
+        "minutes.txt": "今天的会议纪要\n预算问题\n".encode(),
+    }
+    for name, data in bad.items():
+        (inbox / name).parent.mkdir(parents=True, exist_ok=True)
+        (inbox / name).write_bytes(data)
+    layouts = sorted(OTHER_LAYOUTS.glob("*.txt")) if OTHER_LAYOUTS.exists() else []
+    for layout in layouts:
+        (inbox / f"layout_{layout.name}").write_bytes(layout.read_bytes())
+    with psycopg.connect(fresh_url) as conn:
+        tables = ["report", "department", "fiscal_year", "functional_classification", *report_tables(conn)]
+        count = sql.SQL("SELECT count(*) FROM budget.{}")
+        before = [conn.execute(count.format(sql.Identifier(t))).fetchone()[0] for t in tables]
+
+    result = cli("load", "--json", inbox, url=fresh_url)
+    assert result.returncode == 1, result.stderr
+    files, summary = json_lines(result.stdout)
+    assert summary["refused"] == summary["files"] == len(bad) + len(layouts)
+    reasons = {Path(f["file"]).name: f["message"] for f in files}
+    for name, message in reasons.items():
+        assert message.startswith(f"{inbox / name}: ") and "\n" not in message, name
+    expected = {
+        "empty.txt": "the file is empty",
+        "blank.txt": "the file is empty",
+        "nul.txt": "the file is binary (it contains NUL bytes), not text",
+        "control.txt": "the file is binary (it contains control bytes), not text",
+        "scan.txt": "the file is binary: a PDF (convert it to text first)",
+        "page.txt": "the file is an HTML/XML page, not a report converted to text",
+        "page16.txt": "the file is an HTML/XML page, not a report converted to text",
+        "damaged.txt": f"cannot decode as utf-8: invalid byte 0xff at offset {damage_at} "
+                       "(the text before it is UTF-8; --encoding forces another)",
+        "cut_in_6.txt": "表7 一般公共预算支出情况表 is missing (the report is cut off or in another template)",
+        "cut_in_7.txt": "the report ends inside 表7 一般公共预算支出情况表 (cut off?)",
+        "cut_in_15.txt": "表15-50, line 2000: the report ends inside 表15-50; missing 表15-50 … 表15-96 of the "
+                         "96 projects 表13 lists (--allow-partial loads the rest)",
+        "minutes.txt": "not a budget report in the supported template: no '表.1 收支预算总表' table marker found",
+    }
+    for name, reason in expected.items():
+        assert reasons[name] == f"{inbox / name}: {reason}", name
+    with psycopg.connect(fresh_url) as conn:
+        after = [conn.execute(count.format(sql.Identifier(t))).fetchone()[0] for t in tables]
+    assert after == before
