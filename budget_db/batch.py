@@ -11,7 +11,6 @@ from __future__ import annotations
 import glob as globbing
 import hashlib
 import os
-import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -73,7 +72,6 @@ class Prepared:
     path: str
     parsed: ParsedReport | None
     refusal: str | None
-    parse_seconds: float
 
 
 def _one_line(exc: Exception) -> str:
@@ -83,17 +81,15 @@ def _one_line(exc: Exception) -> str:
 
 def prepare(path: str, encoding: str | None = None, allow_partial: bool = False) -> Prepared:
     """Read, decode and parse one file; a ReportError becomes a refusal."""
-    started = time.perf_counter()
     try:
         source = read_source(path, encoding=encoding)
         parsed = parse_complete(source.text, path, sha256=source.sha256, allow_partial=allow_partial)
     except ReportError as exc:
-        return Prepared(path, None, str(exc), time.perf_counter() - started)
+        return Prepared(path, None, str(exc))
     except Exception as exc:  # noqa: BLE001 - a parser bug on odd input must not stop a nightly batch
-        return Prepared(path, None, f"{path}: the parser failed ({_one_line(exc)}); please report it",
-                        time.perf_counter() - started)
+        return Prepared(path, None, f"{path}: the parser failed ({_one_line(exc)}); please report it")
     # The grid is not needed to write, and would double what goes back to the main process.
-    return Prepared(path, replace(parsed, grid=None), None, time.perf_counter() - started)
+    return Prepared(path, replace(parsed, grid=None), None)
 
 
 def parse_file(path: str | Path, *, encoding: str | None = None, allow_partial: bool = False) -> ParsedReport:
@@ -135,7 +131,7 @@ def _file_sha256(path: str) -> str | None:
 
 
 def _current_by_sha(conn: psycopg.Connection, digests: list[str]) -> dict[str, tuple]:
-    """sha256 -> (report_id, department, fiscal_year, version) of current reports with those bytes."""
+    """sha256 -> (report_id, department, fiscal_year, version, missing_tables) of current reports."""
     if not digests:
         return {}
     rows = conn.execute(
