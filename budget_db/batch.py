@@ -204,8 +204,8 @@ def iter_load(url: str, paths: Iterable[str | Path], *, encoding: str | None = N
                     written[(meta.department, meta.fiscal_year, meta.kind)] = path
                 yield result
     except psycopg.OperationalError as exc:
-        reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
-        raise DatabaseUnreachable(f"lost the database {redact(url)}: {reason}") from exc
+        # libpq's first line says what happened ('server closed the connection unexpectedly').
+        raise DatabaseUnreachable(f"lost the database {redact(url)}: {_one_line(exc)}") from exc
 
 
 def load_files(url: str, paths: list[str | Path], *, encoding: str | None = None, migrate_first: bool = True,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import logging
 import time
 from collections import Counter
 
@@ -13,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from budget_db.batch import DEFAULT_GLOB, UsageError, delete_report, expand_paths, iter_load
-from budget_db.cli import EXIT_OK, EXIT_REFUSED, app, database_url, err, fail, out
+from budget_db.cli import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, app, database_url, err, fail, out
 from budget_db.database import DatabaseUnreachable, connect
 from budget_db.load import LoadResult
 from loaders.completeness import describe
@@ -43,12 +44,12 @@ def _summary(results: list[LoadResult], seconds: float, dry_run: bool) -> dict:
 
 def _print_result(result: LoadResult, *, detail: bool, console) -> None:
     if result.outcome == "refused":
-        err.print(_describe(result), markup=False, highlight=False)
+        err.print(_describe(result), markup=False, highlight=False, soft_wrap=True)
         return
-    console.print(_describe(result), markup=False, highlight=False)
+    console.print(_describe(result), markup=False, highlight=False, soft_wrap=True)
     if detail:
         for table, count in result.rows.items():
-            console.print(f"  {table}: {count} rows", markup=False, highlight=False)
+            console.print(f"  {table}: {count} rows", markup=False, highlight=False, soft_wrap=True)
 
 
 def _summary_table(summary: dict) -> Table:
@@ -88,8 +89,10 @@ def load(
     except UsageError as exc:
         raise fail(str(exc)) from exc
     url = database_url(migrate_to_head=True)
+    # A lost connection is reported below in one line; psycopg would also log its own cleanup.
+    logging.getLogger("psycopg").setLevel(logging.CRITICAL)
     if not files and not json_output:
-        err.print(f"budget-db: no files matched ({glob} in folders)", markup=False, highlight=False)
+        err.print(f"budget-db: no files matched ({glob} in folders)", markup=False, highlight=False, soft_wrap=True)
     show_bar = out.is_terminal and not json_output and len(files) > 1
     results: list[LoadResult] = []
     started = time.perf_counter()
@@ -109,15 +112,19 @@ def load(
                 elapsed = time.perf_counter() - started
                 progress.update(task, advance=1, rate=f"{len(results) / elapsed:.1f}" if elapsed else "0.0")
     except DatabaseUnreachable as exc:
-        raise fail(f"{exc} (stopped after {len(results)} of {len(files)} files)") from exc
+        # One line however long (fail() would wrap it at the console width).
+        err.print(f"budget-db: {exc} (stopped after {len(results)} of {len(files)} files)", markup=False,
+                  highlight=False, soft_wrap=True)
+        raise typer.Exit(EXIT_USAGE) from exc
     summary = _summary(results, time.perf_counter() - started, dry_run)
     if json_output:
         print(json.dumps({"summary": summary}, ensure_ascii=False))
     elif out.is_terminal:
         out.print(_summary_table(summary))
     elif len(files) > 1 or dry_run:
-        out.print(", ".join(f"{summary[k]} {k}" for k in ("files", *OUTCOMES))
-                  + (" (dry run: nothing written)" if dry_run else ""), markup=False, highlight=False)
+        line = ", ".join(f"{summary[k]} {k}" for k in ("files", *OUTCOMES))
+        out.print(line + (" (dry run: nothing written)" if dry_run else ""), markup=False, highlight=False,
+                  soft_wrap=True)
     raise typer.Exit(EXIT_REFUSED if summary["refused"] else EXIT_OK)
 
 
@@ -166,4 +173,4 @@ def delete(
     if not deleted:
         raise fail(f"no loaded report of {department} for {year}; see `budget-db reports`", EXIT_REFUSED)
     versions = ", ".join(str(version) for _, version in sorted(deleted, key=lambda d: d[1]))
-    out.print(f"deleted {department} {year}: {len(deleted)} version(s) ({versions})", markup=False, highlight=False)
+    out.print(f"deleted {department} {year}: {len(deleted)} version(s) ({versions})", markup=False, highlight=False, soft_wrap=True)

@@ -447,3 +447,15 @@ def test_every_bad_input_refused_with_nothing_written(fresh_url, tmp_path):
     with psycopg.connect(fresh_url) as conn:
         after = [conn.execute(count.format(sql.Identifier(t))).fetchone()[0] for t in tables]
     assert after == before
+
+
+def test_long_lines_are_not_wrapped(fresh_url, tmp_path):
+    """Scripts read one line per file, however long the path."""
+    folder = tmp_path / ("很长的文件夹名称" * 8) / ("another-long-folder-name-" * 6)
+    empty = write(folder / "empty.txt", "")
+    loaded = write(folder / "report.txt", other_department("深圳市龙岗区卫生健康局"))
+    result = cli("load", empty, loaded, url=fresh_url)
+    assert result.returncode == 1
+    assert result.stderr == f"refused: {empty}: the file is empty\n"
+    assert result.stdout.splitlines()[0].startswith(f"loaded: {loaded} → 深圳市龙岗区卫生健康局 2020 (report 1")
+    assert len(result.stdout.splitlines()) == 2 and len(result.stdout.splitlines()[0]) > 200
