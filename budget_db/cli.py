@@ -29,7 +29,7 @@ EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
-    err.print(f"budget-db: {message}", markup=False, highlight=False)
+    err.print(f"budget-db: {message}", markup=False, highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 

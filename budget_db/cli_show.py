@@ -7,6 +7,7 @@ from decimal import Decimal
 import typer
 from psycopg import sql
 from rich.table import Table
+from rich.text import Text
 
 from budget_db.appendix import APPENDIX, DERIVED_MARK, KEY_COLUMNS, PROJECT_INDICATORS_VIEW
 from budget_db.cli import EXIT_REFUSED, app, database_url, fail, out
@@ -69,12 +70,13 @@ def print_view(conn, view: str, report_id: int, *, where: tuple[str, str] | None
         sql.SQL(", ").join(sql.Identifier(name) for name, _ in columns), sql.Identifier(view), condition,
     )
     rows = conn.execute(query, params).fetchall()
-    table = Table(title=title or view_title(conn, view), show_lines=False, header_style="bold")
+    table = Table(title=Text(title or view_title(conn, view)), show_lines=False, header_style="bold")
     for (name, header), sample in zip(columns, zip(*rows) if rows else [[]] * len(columns)):
         numeric = any(isinstance(v, (Decimal, int)) for v in sample)
-        table.add_column(header, justify="right" if numeric else "left", overflow="fold")
+        table.add_column(Text(header), justify="right" if numeric else "left", overflow="fold")
     for row in rows:
-        table.add_row(*(format_value(v) for v in row))
+        # Text(), not str: report text such as '[b]' is data, not rich markup.
+        table.add_row(*(Text(format_value(v)) for v in row))
     out.print(table)
     return len(rows)
 
@@ -92,7 +94,7 @@ def show(
     url = database_url()
     with connect(url) as conn:
         report_id, dept, fiscal_year = choose_report(conn, department, year)
-        out.print(f"{dept} · {fiscal_year} · report {report_id}", highlight=False)
+        out.print(f"{dept} · {fiscal_year} · report {report_id}", highlight=False, markup=False)
         if "-" in number:
             goals = APPENDIX[main_number].view
             found = print_view(conn, goals, report_id, where=("table_no", number), title=f"表{number}")

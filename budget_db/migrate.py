@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import psycopg
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 
+from budget_db import views
 from budget_db.config import ALEMBIC_INI
 
 
@@ -14,8 +17,21 @@ def alembic_config(url: str) -> Config:
     return config
 
 
+def up_to_date(url: str, config: Config) -> bool:
+    """At head with the current view files: nothing to do (and no view lock to take)."""
+    head = ScriptDirectory.from_config(config).get_current_head()
+    with psycopg.connect(url, autocommit=True) as conn:
+        if conn.execute("SELECT to_regclass('public.alembic_version')").fetchone()[0] is None:
+            return False
+        current = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return current is not None and current[0] == head and views.applied_checksum(conn) == views.views_checksum()
+
+
 def upgrade(url: str, revision: str = "head") -> None:
-    command.upgrade(alembic_config(url), revision)
+    config = alembic_config(url)
+    if revision == "head" and up_to_date(url, config):
+        return
+    command.upgrade(config, revision)
 
 
 def downgrade(url: str, revision: str = "base") -> None:

@@ -7,6 +7,7 @@ them after every migration keeps them in step with the tables (openFEC's convent
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from psycopg import sql
@@ -30,11 +31,25 @@ def drop_views(connection) -> None:
         raw.execute(sql.SQL("DROP VIEW IF EXISTS appendix.{} CASCADE").format(sql.Identifier(name)))
 
 
+def views_checksum(directory: Path = VIEWS_DIR) -> str:
+    """Identifies the set of view definitions, so that unchanged views are left alone."""
+    digest = hashlib.sha256()
+    for path in view_files(directory):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return f"views sha256:{digest.hexdigest()}"
+
+
+def applied_checksum(raw) -> str | None:
+    row = raw.execute("SELECT obj_description(to_regnamespace('appendix'), 'pg_namespace')").fetchone()
+    return row[0] if row else None
+
+
 def create_views(connection, directory: Path = VIEWS_DIR) -> None:
     raw = _driver(connection)
     for path in view_files(directory):
         raw.execute(path.read_text(encoding="utf-8"))
     grant_reader(connection)
+    raw.execute(sql.SQL("COMMENT ON SCHEMA appendix IS {}").format(sql.Literal(views_checksum(directory))))
 
 
 def grant_reader(connection) -> None:

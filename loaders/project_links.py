@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import ClassVar
 
 from loaders.performance_projects import PerformanceProject
@@ -57,6 +58,7 @@ class _Line:
     amount: Decimal | None
 
 
+@lru_cache(maxsize=4096)  # called for every pair of names compared
 def normalize(name: str) -> str:
     """Width, brackets, punctuation, symbols and spaces ignored: '深财预〔2019〕171号' == '深财预(2019)171号'."""
     text = unicodedata.normalize("NFKC", name).translate(_BRACKETS).lower()

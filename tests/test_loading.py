@@ -336,7 +336,6 @@ def test_sql_and_html_in_a_report_are_stored_and_shown_verbatim(fresh_url, tmp_p
     assert any(INJECTED in line for line in shown.stdout.splitlines())
 
 
-@pytest.mark.xfail(reason="budget-db show renders rich markup in data ('[b]…[/b]' loses its brackets)", strict=False)
 def test_bracketed_text_is_shown_verbatim(fresh_url, tmp_path):
     lines = other_department("深圳市标记测试局").split("\n")
     row = next(i for i, line in enumerate(lines) if "\t汕尾扶贫工作经费\t" in line)

@@ -43,3 +43,24 @@ def test_views_are_granted_to_the_reader_role(db):
         "SELECT has_table_privilege('budget_reader', 'appendix.t07_general_budget_expenditure', 'SELECT')"
     ).fetchone()
     assert granted == (True,)
+
+
+def test_upgrade_at_head_leaves_views_alone_until_their_files_change(fresh_database, tmp_path, monkeypatch):
+    import psycopg
+
+    from budget_db import views
+
+    url = fresh_database("budget_views")
+    migrate.upgrade(url)
+    oid = "SELECT 'appendix.t07_general_budget_expenditure'::regclass::oid"
+    with psycopg.connect(url, autocommit=True) as conn:
+        before = conn.execute(oid).fetchone()
+        assert views.applied_checksum(conn) == views.views_checksum()
+    migrate.upgrade(url)  # nothing to do: no view is dropped (no lock taken on BI queries)
+    with psycopg.connect(url, autocommit=True) as conn:
+        assert conn.execute(oid).fetchone() == before
+
+    monkeypatch.setattr(views, "views_checksum", lambda directory=None: "views sha256:changed")
+    migrate.upgrade(url)  # the view files changed: all views are re-created
+    with psycopg.connect(url, autocommit=True) as conn:
+        assert conn.execute(oid).fetchone() != before

@@ -139,5 +139,11 @@ def test_project_overview(db, sample_report_id):
     assert rows["15-11"][8:12] == ("normalized", 0, None, money("800.00"))
     assert rows["15-12"][6:9] == (43, money("720.00"), "similar")
     assert rows["15-18"][9:11] == (2, money("443.00"))
+    # 分局网络黑产监控系统数据服务: 表11 prints it twice, 一年采购指标 38.00 + 2,427.00.
+    annual = db.execute(
+        "SELECT procurement_annual_amount FROM appendix.project_overview WHERE report_id = %s AND table_no = '15-18'",
+        (sample_report_id,),
+    ).fetchone()
+    assert annual == (money("2465.00"),)
     assert rows["15-93"][3:6] == ("一般性项目", 8, money("23.35"))
     assert all(r[16] > 0 and r[17] for r in rows.values())

@@ -9,8 +9,11 @@ WITH links AS (
            sum(l.linked_amount) FILTER (WHERE l.linked_table = '5') AS t05_amount,
            count(*) FILTER (WHERE l.linked_table = '11') AS procurement_lines,
            sum(l.linked_amount) FILTER (WHERE l.linked_table = '11') AS procurement_amount,
+           sum(p11.annual_amount) FILTER (WHERE l.linked_table = '11') AS procurement_annual_amount,
            sum(l.linked_amount) FILTER (WHERE l.linked_table = '10') AS transfer_amount
     FROM budget.project_link l
+    LEFT JOIN budget.procurement_item p11
+      ON l.linked_table = '11' AND p11.report_id = l.report_id AND p11.row_no = l.linked_row_no
     GROUP BY l.report_id, l.table_no
 ), indicators AS (
     -- Rows that print a content or a target (not the bare labels of an empty slot).
@@ -36,6 +39,7 @@ SELECT r.department, r.fiscal_year, r.report_id, p.row_no,
        l.t13_link_method,
        coalesce(l.procurement_lines, 0) AS procurement_lines,
        l.procurement_amount,
+       l.procurement_annual_amount,
        l.transfer_amount,
        coalesce(i.input_indicators, 0) AS input_indicators,
        coalesce(i.output_indicators, 0) AS output_indicators,
@@ -64,6 +68,7 @@ COMMENT ON COLUMN appendix.project_overview.t13_amount IS '表13 预算金额 �
 COMMENT ON COLUMN appendix.project_overview.t13_link_method IS '与表13 的匹配方式：exact / normalized / similar / unlinked（未匹配）';
 COMMENT ON COLUMN appendix.project_overview.procurement_lines IS '表11 政府采购行数';
 COMMENT ON COLUMN appendix.project_overview.procurement_amount IS '表11 实际指标 合计';
+COMMENT ON COLUMN appendix.project_overview.procurement_annual_amount IS '表11 一年采购指标 合计';
 COMMENT ON COLUMN appendix.project_overview.transfer_amount IS '表10 项目金额';
 COMMENT ON COLUMN appendix.project_overview.input_indicators IS '投入指标 条数';
 COMMENT ON COLUMN appendix.project_overview.output_indicators IS '产出指标 条数';
