@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from loaders.errors import ReportError
 from loaders.grid import is_amount, parse_amount
-from loaders.table_layout import check_no_extra_cells, column_map, join_page_split_rows
+from loaders.table_layout import labelled_rows
 
 TABLES = ("13",)
 
@@ -66,15 +66,12 @@ def parse(grid, meta) -> list[PerformanceProject]:
     block = grid.table("13")
     if block is None:
         return []
-    header, data = block.split_header(lambda row: any(is_amount(c) for c in row.cells))
-    columns = column_map(block, header, HEADER)
-    amount_cells = [columns[f] for f in ("total", "general_public_budget", "other_funds")]
-    rows = join_page_split_rows(block, data, lambda row: any(row.cell(i) for i in amount_cells))
     records = []
-    for row_no, row in enumerate(rows, start=1):
-        check_no_extra_cells(block, row, columns)
+    for row_no, row, cell in labelled_rows(
+        block, HEADER, is_data=lambda row: any(is_amount(c) for c in row.cells),
+        amount_fields=("total", "general_public_budget", "other_funds"),
+    ):
         where = block.where(row)
-        cell = {field: row.cell(index) for field, index in columns.items()}
         if not cell["project_name"]:
             raise ReportError("a project row without a project name", where=where)
         start, end = period(cell["period_text"], where)

@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from loaders.errors import ReportError
 from loaders.grid import is_amount, parse_amount
-from loaders.table_layout import check_no_extra_cells, column_map, join_page_split_rows
+from loaders.table_layout import labelled_rows
 
 TABLES = ("11",)
 
@@ -75,15 +75,12 @@ def parse(grid, meta) -> list[ProcurementItem]:
     block = grid.table("11")
     if block is None:
         return []
-    header, data = block.split_header(lambda row: any(is_amount(c) for c in row.cells[1:]))
-    columns = column_map(block, header, HEADER)
-    amount_cells = (columns["actual_amount"], columns["annual_amount"])
-    rows = join_page_split_rows(block, data, lambda row: any(row.cell(i) for i in amount_cells))
     records = []
-    for row_no, row in enumerate(rows, start=1):
-        check_no_extra_cells(block, row, columns)
+    for row_no, row, cell in labelled_rows(
+        block, HEADER, is_data=lambda row: any(is_amount(c) for c in row.cells[1:]),
+        amount_fields=("actual_amount", "annual_amount"),
+    ):
         where = block.where(row)
-        cell = {field: row.cell(index) for field, index in columns.items()}
         if not cell["project_name"]:
             raise ReportError("a procurement line without a project name", where=where)
         records.append(ProcurementItem(

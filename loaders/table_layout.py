@@ -84,3 +84,20 @@ def join_page_split_rows(block: TableBlock, rows: list[Row], is_complete: Callab
     if pending is not None:
         raise ReportError("an incomplete row (no amounts) at the end of the table", where=block.where(pending))
     return joined
+
+
+def labelled_rows(block: TableBlock, labels: dict[str, str], *, is_data: Callable[[Row], bool],
+                  amount_fields: tuple[str, ...]):
+    """Data rows of a table whose columns are found by their header labels.
+
+    Yields (row_no, row, {field: cell}); rows a page break cut in two are joined first (a row
+    is complete once one of `amount_fields` is filled), and cells outside the columns are refused.
+    """
+    header, data = block.split_header(is_data)
+    columns = column_map(block, header, labels)
+    amount_cells = [columns[field] for field in amount_fields]
+    rows = join_page_split_rows(block, data, lambda row: any(row.cell(i) for i in amount_cells))
+    for row_no, row in enumerate(rows, start=1):
+        check_no_extra_cells(block, row, columns)
+        yield row_no, row, {field: row.cell(index) for field, index in columns.items()}
+
