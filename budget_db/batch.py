@@ -25,7 +25,7 @@ from budget_db.database import DatabaseUnreachable, connect, redact
 from budget_db.load import LoadResult, lock_identity, write_report
 from loaders.completeness import parse_complete
 from loaders.errors import ReportError
-from loaders.report import ParsedReport
+from loaders.report import PARSER_VERSION, ParsedReport
 from loaders.source import read_source
 
 DEFAULT_GLOB = "*.txt"
@@ -131,14 +131,15 @@ def _file_sha256(path: str) -> str | None:
 
 
 def _current_by_sha(conn: psycopg.Connection, digests: list[str]) -> dict[str, tuple]:
-    """sha256 -> (report_id, department, fiscal_year, version, missing_tables) of current reports."""
+    """sha256 -> (report_id, department, fiscal_year, version, missing_tables) of current reports
+    read by this parser version (a newer parser reads the same bytes again)."""
     if not digests:
         return {}
     rows = conn.execute(
         "SELECT r.sha256, r.id, d.name, r.fiscal_year, r.version, r.missing_tables FROM budget.report r "
         "JOIN budget.department d ON d.id = r.department_id "
-        "WHERE r.superseded_at IS NULL AND r.sha256 = ANY(%s)",
-        (digests,),
+        "WHERE r.superseded_at IS NULL AND r.sha256 = ANY(%s) AND r.parser_version = %s",
+        (digests, PARSER_VERSION),
     ).fetchall()
     return {row[0]: row[1:] for row in rows}
 

@@ -118,11 +118,12 @@ def write_report(conn: psycopg.Connection, parsed: ParsedReport, source_file: st
     department_id = _department_id(conn, meta.department)
     lock_identity(conn, department_id, meta.fiscal_year, meta.kind)
     current = conn.execute(
-        "SELECT id, sha256, version FROM budget.report WHERE department_id = %s AND fiscal_year = %s "
+        "SELECT id, sha256, version, parser_version FROM budget.report WHERE department_id = %s AND fiscal_year = %s "
         "AND kind = %s AND superseded_at IS NULL",
         (department_id, meta.fiscal_year, meta.kind),
     ).fetchone()
-    if current and current[1] == parsed.sha256:
+    # The same bytes read by the same parser: nothing to do. A newer parser makes a new version.
+    if current and current[1] == parsed.sha256 and current[3] == PARSER_VERSION:
         result.outcome, result.report_id, result.version = "unchanged", current[0], current[2]
         return result
     if current:

@@ -122,6 +122,17 @@ def test_unchanged_replaced_history_and_delete(fresh_url, tmp_path):
     assert again.stderr.strip() == f"budget-db: no loaded report of {DEPARTMENT} for 2020; see `budget-db reports`"
 
 
+def test_same_bytes_read_by_a_newer_parser_make_a_new_version(fresh_url):
+    first = load_file(fresh_url, SAMPLE)
+    with psycopg.connect(fresh_url) as conn:  # as if an older parser had read the file
+        conn.execute("UPDATE budget.report SET parser_version = '0.9' WHERE id = %s", (first.report_id,))
+    again = load_file(fresh_url, SAMPLE)
+    assert (again.outcome, again.version) == ("replaced", 2)
+    assert load_file(fresh_url, SAMPLE).outcome == "unchanged"
+    batch = list(load_files(fresh_url, [SAMPLE], migrate_first=False))
+    assert [r.outcome for r in batch] == ["unchanged"]
+
+
 def test_delete_keeps_other_reports(fresh_url, tmp_path):
     load_file(fresh_url, SAMPLE)
     other = load_file(fresh_url, write(tmp_path / "other.txt", other_department("深圳市福田区水务局")))
