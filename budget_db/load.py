@@ -15,6 +15,7 @@ import psycopg
 from psycopg import sql
 
 from budget_db import checks
+from loaders.errors import ReportError
 from loaders.records import columns, is_shared, values
 from loaders.report import PARSER_VERSION, ParsedReport
 
@@ -118,7 +119,8 @@ def write_report(conn: psycopg.Connection, parsed: ParsedReport, source_file: st
     department_id = _department_id(conn, meta.department)
     lock_identity(conn, department_id, meta.fiscal_year, meta.kind)
     current = conn.execute(
-        "SELECT id, sha256, version, parser_version FROM budget.report WHERE department_id = %s AND fiscal_year = %s "
+        "SELECT id, sha256, version, parser_version, missing_tables FROM budget.report "
+        "WHERE department_id = %s AND fiscal_year = %s "
         "AND kind = %s AND superseded_at IS NULL",
         (department_id, meta.fiscal_year, meta.kind),
     ).fetchone()
@@ -126,6 +128,12 @@ def write_report(conn: psycopg.Connection, parsed: ParsedReport, source_file: st
     if current and current[1] == parsed.sha256 and current[3] == PARSER_VERSION:
         result.outcome, result.report_id, result.version = "unchanged", current[0], current[2]
         return result
+    if current and parsed.missing_tables and not current[4]:
+        # A cut file (--allow-partial) must not push a complete report out of the views.
+        raise ReportError(
+            f"a partial report (missing {len(parsed.missing_tables)} tables) would replace the complete "
+            f"version {current[2]}; delete that first if this is intended", where=source_file,
+        )
     if current:
         conn.execute("UPDATE budget.report SET superseded_at = now() WHERE id = %s", (current[0],))
         result.outcome = "replaced"

@@ -306,6 +306,20 @@ def test_cut_inside_table_15_refused_or_loaded_with_allow_partial(fresh_url, tmp
                             (report_id,)).fetchone()[0] == 26
 
 
+def test_partial_report_does_not_replace_a_complete_one(fresh_url, tmp_path):
+    complete = load_file(fresh_url, SAMPLE)
+    cut = write(tmp_path / "cut.txt", "\n".join(LINES[:1800]))
+    result = cli("load", "--allow-partial", "--json", cut, url=fresh_url)
+    files, _ = json_lines(result.stdout)
+    assert result.returncode == 1
+    assert files[0]["outcome"] == "refused"
+    assert files[0]["message"] == ("cut.txt: a partial report (missing 55 tables) would replace the complete "
+                                   "version 1; delete that first if this is intended")
+    with psycopg.connect(fresh_url) as conn:
+        assert conn.execute("SELECT report_id, missing_tables FROM appendix.reports").fetchall() == [
+            (complete.report_id, [])]
+
+
 @pytest.mark.parametrize("kept, missing, message", [
     (476, ["8", "9", "10", "11", "12", "13", "14", "15"],
      "表8, line 476: the report ends inside 表8; missing 表8 … 表15"),
