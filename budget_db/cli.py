@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sys
 
+import psycopg
+import sqlalchemy.exc
 import typer
 from rich.console import Console
 
@@ -35,19 +37,24 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
 
 def database_url(*, migrate_to_head: bool = False) -> str:
     """The URL to use; exits 2 with a clear message if there is no database to reach."""
+    settings = Settings.from_env()
+    shown = redact(settings.database_url) if settings.database_url else "the embedded server"
     try:
-        url = resolve_url(Settings.from_env())
+        url = resolve_url(settings)
         if migrate_to_head:
             migrate.upgrade(url)
         return url
     except (ServerError, DatabaseUnreachable) as exc:
         raise fail(str(exc)) from exc
-    except Exception as exc:  # noqa: BLE001 - e.g. psycopg.OperationalError from alembic
-        if "connect" in str(exc).lower() or type(exc).__name__ == "OperationalError":
-            settings = Settings.from_env()
-            shown = redact(settings.database_url) if settings.database_url else "the embedded server"
-            raise fail(f"cannot connect to {shown}: {str(exc).strip().splitlines()[-1]}") from exc
-        raise
+    except (psycopg.OperationalError, sqlalchemy.exc.OperationalError) as exc:
+        raise fail(f"cannot connect to {shown}: {_first_line(exc)}") from exc
+    except (psycopg.Error, sqlalchemy.exc.SQLAlchemyError) as exc:
+        raise fail(f"cannot migrate the database at {shown}: {_first_line(exc)}") from exc
+
+
+def _first_line(exc: Exception) -> str:
+    lines = [line.strip() for line in str(getattr(exc, "orig", None) or exc).splitlines() if line.strip()]
+    return lines[0] if lines else type(exc).__name__
 
 
 # -- db -------------------------------------------------------------------------------------
