@@ -44,14 +44,19 @@ def expected_rows() -> Counter:
 
 
 def check_whole(conn, expected: Counter) -> dict[tuple, list]:
-    """Every stored report has all its rows; versions run 1..n with one current. -> versions by report."""
-    reports = conn.execute(
-        "SELECT id, department_id, fiscal_year, kind, version, superseded_at IS NULL FROM budget.report"
-    ).fetchall()
-    for table, count in expected.items():
-        found = dict(conn.execute(sql.SQL("SELECT report_id, count(*) FROM budget.{} GROUP BY report_id").format(
-            sql.Identifier(table))).fetchall())
-        assert found == {r[0]: count for r in reports}, table
+    """Every stored report has all its rows; versions run 1..n with one current. -> versions by report.
+
+    All reads see one snapshot: a killed client's COMMIT may still land on the server meanwhile.
+    """
+    with conn.transaction():
+        conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        reports = conn.execute(
+            "SELECT id, department_id, fiscal_year, kind, version, superseded_at IS NULL FROM budget.report"
+        ).fetchall()
+        for table, count in expected.items():
+            found = dict(conn.execute(sql.SQL("SELECT report_id, count(*) FROM budget.{} GROUP BY report_id").format(
+                sql.Identifier(table))).fetchall())
+            assert found == {r[0]: count for r in reports}, table
     versions: dict[tuple, list] = {}
     for _, department, year, kind, version, current in reports:
         versions.setdefault((department, year, kind), []).append((version, current))
@@ -138,7 +143,7 @@ def test_concurrent_processes_loading_one_report_give_one_version(fresh_url, tmp
     path.write_text(make_variant(TEXT, department="深圳市福田区民政局"), encoding="utf-8")
     processes = [loader(fresh_url, "--json", path) for _ in range(4)]
     assert _outcomes(processes) == ["loaded", "unchanged", "unchanged", "unchanged"]
-    with psycopg.connect(fresh_url) as conn:
+    with psycopg.connect(fresh_url, autocommit=True) as conn:
         assert conn.execute("SELECT version, superseded_at FROM budget.report").fetchall() == [(1, None)]
         check_whole(conn, expected_rows())
 
@@ -151,7 +156,7 @@ def test_concurrent_processes_with_different_contents_give_consecutive_versions(
         paths.append(path)
     processes = [loader(fresh_url, "--json", path) for path in paths]
     assert _outcomes(processes) == ["loaded", "replaced", "replaced"]
-    with psycopg.connect(fresh_url) as conn:
+    with psycopg.connect(fresh_url, autocommit=True) as conn:
         versions = check_whole(conn, expected_rows())
         assert list(versions.values()) == [[(1, False), (2, False), (3, True)]]
 
