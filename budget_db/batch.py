@@ -21,7 +21,7 @@ import psycopg
 
 from budget_db import migrate
 from budget_db.checks import StrictRefusal
-from budget_db.database import DatabaseUnreachable, connect, redact
+from budget_db.database import DatabaseUnreachable, connect, first_line, redact
 from budget_db.load import LoadResult, lock_identity, write_report
 from loaders.completeness import parse_complete
 from loaders.errors import ReportError
@@ -75,15 +75,13 @@ class Prepared:
 
 
 def _one_line(exc: Exception) -> str:
-    text = str(exc).strip()
-    return f"{type(exc).__name__}: {text.splitlines()[0]}" if text else type(exc).__name__
+    return f"{type(exc).__name__}: {first_line(exc)}"
 
 
 def prepare(path: str, encoding: str | None = None, allow_partial: bool = False) -> Prepared:
     """Read, decode and parse one file; a ReportError becomes a refusal."""
     try:
-        source = read_source(path, encoding=encoding)
-        parsed = parse_complete(source.text, path, sha256=source.sha256, allow_partial=allow_partial)
+        parsed = parse_file(path, encoding=encoding, allow_partial=allow_partial)
     except ReportError as exc:
         return Prepared(path, None, str(exc))
     except Exception as exc:  # noqa: BLE001 - a parser bug on odd input must not stop a nightly batch

@@ -207,12 +207,12 @@ def refuse_errors(conn: psycopg.Connection, report_id: int) -> None:
         (report_id,),
     ).fetchall()
     if rows:
-        shown = "; ".join(f"{rule} {place}: {_amount(left)} vs {_amount(right)}"
+        shown = "; ".join(f"{rule} {place}: {format_money(left)} vs {format_money(right)}"
                           for rule, place, left, right in rows[:3])
         more = f"; and {len(rows) - 3} more" if len(rows) > 3 else ""
         raise StrictRefusal(f"refused by --strict: {len(rows)} error finding{'s' if len(rows) > 1 else ''} "
                             f"({shown}{more})")
 
 
-def _amount(value: Decimal | None) -> str:
+def format_money(value: Decimal | None) -> str:
     return "—" if value is None else f"{value:,.2f}"

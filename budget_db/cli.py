@@ -15,7 +15,7 @@ from rich.console import Console
 
 from budget_db import migrate
 from budget_db.config import DATABASE_NAME, Settings
-from budget_db.database import DatabaseUnreachable, embedded_server, redact, resolve_url
+from budget_db.database import DatabaseUnreachable, embedded_server, first_line, redact, resolve_url
 from budget_db.embedded import ServerError
 
 app = typer.Typer(help="budget-db: a PostgreSQL warehouse for departmental budget disclosures (部门预算公开).",
@@ -47,14 +47,19 @@ def database_url(*, migrate_to_head: bool = False) -> str:
     except (ServerError, DatabaseUnreachable) as exc:
         raise fail(str(exc)) from exc
     except (psycopg.OperationalError, sqlalchemy.exc.OperationalError) as exc:
-        raise fail(f"cannot connect to {shown}: {_first_line(exc)}") from exc
+        raise fail(f"cannot connect to {shown}: {first_line(exc)}") from exc
     except (psycopg.Error, sqlalchemy.exc.SQLAlchemyError) as exc:
-        raise fail(f"cannot migrate the database at {shown}: {_first_line(exc)}") from exc
+        raise fail(f"cannot migrate the database at {shown}: {first_line(exc)}") from exc
 
 
-def _first_line(exc: Exception) -> str:
-    lines = [line.strip() for line in str(getattr(exc, "orig", None) or exc).splitlines() if line.strip()]
-    return lines[0] if lines else type(exc).__name__
+def select_reports(conn, department: str | None, year: int | None) -> list[tuple[int, str, int]]:
+    """(report_id, department, fiscal_year) of the current reports matching the options."""
+    return conn.execute(
+        "SELECT report_id, department, fiscal_year FROM appendix.reports "
+        "WHERE (%(d)s::text IS NULL OR department = %(d)s) AND (%(y)s::int IS NULL OR fiscal_year = %(y)s) "
+        "ORDER BY department, fiscal_year",
+        {"d": department, "y": year},
+    ).fetchall()
 
 
 # -- db -------------------------------------------------------------------------------------

@@ -3,26 +3,13 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 
 import typer
 
 from budget_db import checks
-from budget_db.cli import EXIT_OK, EXIT_REFUSED, app, database_url, fail, out
+from budget_db.checks import format_money
+from budget_db.cli import EXIT_OK, EXIT_REFUSED, app, database_url, fail, out, select_reports
 from budget_db.database import connect
-
-
-def money(value: Decimal | None) -> str:
-    return "—" if value is None else f"{value:,.2f}"
-
-
-def select_reports(conn, department: str | None, year: int | None) -> list[tuple[int, str, int]]:
-    return conn.execute(
-        "SELECT report_id, department, fiscal_year FROM appendix.reports "
-        "WHERE (%(d)s::text IS NULL OR department = %(d)s) AND (%(y)s::int IS NULL OR fiscal_year = %(y)s) "
-        "ORDER BY department, fiscal_year",
-        {"d": department, "y": year},
-    ).fetchall()
 
 
 def finding_dict(finding: checks.Finding, report: tuple[int, str, int]) -> dict:
@@ -44,9 +31,9 @@ def print_text(rules: tuple[checks.Rule, ...], runs: list[tuple[tuple, checks.Ch
             continue
         out.print(f"{rule.id} [{rule.severity}] {rule.description}", markup=False, highlight=False, soft_wrap=True)
         for (_, department, year), f in found:
-            difference = "" if f.difference is None else f" (difference {money(f.difference)})"
-            out.print(f"  {f.severity:<8} {department} {year} · {f.place}: {money(f.left_value)} vs "
-                      f"{money(f.right_value)}{difference} — {f.message}", markup=False, highlight=False, soft_wrap=True)
+            difference = "" if f.difference is None else f" (difference {format_money(f.difference)})"
+            out.print(f"  {f.severity:<8} {department} {year} · {f.place}: {format_money(f.left_value)} vs "
+                      f"{format_money(f.right_value)}{difference} — {f.message}", markup=False, highlight=False, soft_wrap=True)
     for (_, department, year), run in runs:
         if run.rules_skipped:
             out.print(f"skipped for {department} {year} (a 附表 they read is missing): "

@@ -10,7 +10,8 @@ from rich.table import Table
 from rich.text import Text
 
 from budget_db.appendix import APPENDIX, DERIVED_MARK, KEY_COLUMNS, PROJECT_INDICATORS_VIEW
-from budget_db.cli import EXIT_REFUSED, app, database_url, fail, out
+from budget_db.checks import format_money
+from budget_db.cli import EXIT_REFUSED, app, database_url, fail, out, select_reports
 from budget_db.database import connect
 
 
@@ -18,7 +19,7 @@ def format_value(value) -> str:
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return f"{value:,.2f}"
+        return format_money(value)
     if isinstance(value, list):
         return "、".join(map(str, value))
     return str(value)
@@ -44,12 +45,7 @@ def view_title(conn, view: str) -> str:
 
 
 def choose_report(conn, department: str | None, year: int | None) -> tuple[int, str, int]:
-    reports = conn.execute(
-        "SELECT report_id, department, fiscal_year FROM appendix.reports "
-        "WHERE (%(d)s::text IS NULL OR department = %(d)s) AND (%(y)s::int IS NULL OR fiscal_year = %(y)s) "
-        "ORDER BY department, fiscal_year",
-        {"d": department, "y": year},
-    ).fetchall()
+    reports = select_reports(conn, department, year)
     if not reports:
         raise fail("no loaded report matches; see `budget-db reports`", EXIT_REFUSED)
     if len(reports) > 1:

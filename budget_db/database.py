@@ -47,5 +47,10 @@ def connect(url: str, **kwargs) -> psycopg.Connection:
     try:
         return psycopg.connect(url, **kwargs)
     except psycopg.OperationalError as exc:
-        reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
-        raise DatabaseUnreachable(f"cannot connect to {redact(url)}: {reason}") from exc
+        raise DatabaseUnreachable(f"cannot connect to {redact(url)}: {first_line(exc)}") from exc
+
+
+def first_line(exc: Exception) -> str:
+    """The first non-empty line of an error (libpq's says what happened), for one-line messages."""
+    lines = [line.strip() for line in str(getattr(exc, "orig", None) or exc).splitlines() if line.strip()]
+    return lines[0] if lines else type(exc).__name__
