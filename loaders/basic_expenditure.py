@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from loaders.common import has_amount, require_block
+from loaders.common import require_block, unit_rows
 from loaders.economic_codes import category_code, item_code
 from loaders.funding import FundingAmounts, funding_amounts
 
@@ -25,7 +25,7 @@ class BasicExpenditureItem(FundingAmounts):
 
 def parse(grid, meta) -> list[BasicExpenditureItem]:
     block = require_block(grid, "4")
-    _, data = block.split_header(lambda row: bool(row.cell(0)) and has_amount(row))
+    data = unit_rows(block)
     records = []
     category, category_code_ = None, None
     for row_no, row in enumerate(data, start=1):

@@ -20,6 +20,12 @@ def amounts(block: TableBlock, row: Row, start: int, count: int) -> list[Decimal
     return [parse_amount(row.cell(start + i), where=block.where(row)) for i in range(count)]
 
 
+def unit_rows(block: TableBlock) -> list[Row]:
+    """The data rows of a table whose rows start with a name and print amounts (表2–表5)."""
+    _, data = block.split_header(lambda row: bool(row.cell(0)) and has_amount(row))
+    return data
+
+
 def require_block(grid, number: str) -> TableBlock:
     block = grid.table(number)
     if block is None:

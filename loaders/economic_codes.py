@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from loaders.grid import squeeze
 
 CODE_LIST = Path(__file__).resolve().parent.parent / "budget_db" / "reference" / "economic_classification.csv"
 
@@ -15,7 +16,7 @@ _WIDTH = str.maketrans("（）", "()")
 
 def name_key(name: str) -> str:
     """Names differ in bracket width and spacing between reports: 维修(护)费 / 维修（护）费."""
-    return re.sub(r"\s+", "", name).translate(_WIDTH)
+    return squeeze(name).translate(_WIDTH)
 
 
 @dataclass(frozen=True)
@@ -31,16 +32,27 @@ def economic_codes() -> tuple[EconomicCode, ...]:
         return tuple(EconomicCode(r["code"], r["name"], r["parent_code"] or None) for r in csv.DictReader(f))
 
 
+@lru_cache(maxsize=1)
+def _by_name() -> tuple[dict[str, str], dict[str, list[EconomicCode]]]:
+    """({category name key: 类 code}, {item name key: its 款 entries}), built once."""
+    categories: dict[str, str] = {}
+    items: dict[str, list[EconomicCode]] = {}
+    for entry in economic_codes():
+        if entry.parent_code is None:
+            categories[name_key(entry.name)] = entry.code
+        else:
+            items.setdefault(name_key(entry.name), []).append(entry)
+    return categories, items
+
+
 def category_code(name: str) -> str | None:
     """The 类 code for a category name such as 工资福利支出."""
-    key = name_key(name)
-    return next((c.code for c in economic_codes() if c.parent_code is None and name_key(c.name) == key), None)
+    return _by_name()[0].get(name_key(name))
 
 
 def item_code(name: str, category: str | None) -> str | None:
     """The 款 code for an item name, preferring one under the printed category's 类."""
-    key = name_key(name)
-    matches = [c for c in economic_codes() if c.parent_code and name_key(c.name) == key]
+    matches = _by_name()[1].get(name_key(name), [])
     for match in matches:
         if match.parent_code == category:
             return match.code

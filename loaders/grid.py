@@ -19,9 +19,9 @@ TABLE_MARKER = re.compile(r"^\s*表\s*\.\s*(\d+(?:\s*-\s*\d+)?)\s*$")
 UNIT_NAME = re.compile(r"^\s*单位名称\s*[：:]\s*(.*?)\s*$")
 UNIT = re.compile(r"^\s*单位\s*[：:]\s*(.*?)\s*$")
 
-_CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’"
+CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’"  # a regex character range
 # A space between two CJK characters is a line wrap or a stray gap of the conversion.
-_CJK_GAP = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
+_CJK_GAP = re.compile(rf"(?<=[{CJK}])\s+(?=[{CJK}])")
 _AMOUNT = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+(\.\d+)?$")
 
 
@@ -71,9 +71,6 @@ class Row:
     def key(self) -> str:
         return squeeze("".join(self.cells))
 
-    def __str__(self) -> str:
-        return "\t".join(self.cells)
-
 
 @dataclass
 class TableBlock:
@@ -119,7 +116,6 @@ class NarrativeLine:
 @dataclass
 class ReportGrid:
     source: str
-    lines: list[str]
     narrative: list[NarrativeLine]
     tables: list[TableBlock]
 
@@ -182,4 +178,4 @@ def read_grid(text: str, source: str) -> ReportGrid:
                 continue
             after_page_header = False
         current.rows.append(row)
-    return ReportGrid(source=source, lines=lines, narrative=narrative, tables=tables)
+    return ReportGrid(source=source, narrative=narrative, tables=tables)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
-from loaders.common import amounts, has_amount, require_block
+from loaders.common import amounts, require_block, unit_rows
 from loaders.funding import FundingAmounts, funding_amounts
 
 TABLES = ("2", "3")
@@ -34,20 +34,15 @@ class ExpenditureBudgetRow:
     source_line: int
 
 
-def _unit_rows(block):
-    _, data = block.split_header(lambda row: bool(row.cell(0)) and has_amount(row))
-    return enumerate(data, start=1)
-
-
 def parse(grid, meta) -> list:
     records: list = []
     income = require_block(grid, "2")
-    for row_no, row in _unit_rows(income):
+    for row_no, row in enumerate(unit_rows(income), start=1):
         records.append(IncomeBudgetRow(
             row_no=row_no, budget_unit=row.cell(0), source_line=row.line_no, **funding_amounts(income, row),
         ))
     expenditure = require_block(grid, "3")
-    for row_no, row in _unit_rows(expenditure):
+    for row_no, row in enumerate(unit_rows(expenditure), start=1):
         values = amounts(expenditure, row, 1, 6)
         records.append(ExpenditureBudgetRow(
             row_no=row_no, budget_unit=row.cell(0), expenditure_total=values[0], basic_expenditure=values[1],

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
-from loaders.grid import NarrativeLine, clean_text, parse_amount
+from loaders.grid import CJK, NarrativeLine, clean_text, parse_amount
 
 TABLES = ()
 
@@ -23,7 +23,7 @@ _PART = re.compile(r"^第([一二三四五六七八九十]+)部分\s*(.*)$")
 # 一、主要职能 — a heading is short and not a sentence (名词解释 items such as 一、…：指… are text)
 _SUBHEADING = re.compile(r"^([一二三四五六七八九十]+)、\s*([^：:。；，,]{1,30})$")
 _APPENDIX_LIST = re.compile(r"^附表\s*[:：]?\s*$")
-_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’]")
+_CJK = re.compile(rf"[{CJK}]")
 
 AMOUNT = r"(?P<value>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _YEAR_WORD = r"(?:(?:19|20)\d{2}\s*年(?:度)?)?"

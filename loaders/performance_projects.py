@@ -13,7 +13,8 @@ from decimal import Decimal
 from typing import ClassVar
 
 from loaders.errors import ReportError
-from loaders.grid import is_amount, parse_amount
+from loaders.common import has_amount
+from loaders.grid import parse_amount
 from loaders.table_layout import labelled_rows
 
 TABLES = ("13",)
@@ -68,7 +69,7 @@ def parse(grid, meta) -> list[PerformanceProject]:
         return []
     records = []
     for row_no, row, cell in labelled_rows(
-        block, HEADER, is_data=lambda row: any(is_amount(c) for c in row.cells),
+        block, HEADER, is_data=has_amount,
         amount_fields=("total", "general_public_budget", "other_funds"),
     ):
         where = block.where(row)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from loaders.common import has_amount, require_block
+from loaders.common import require_block, unit_rows
 from loaders.funding import PROJECT_FUNDING_COLUMNS, FundingAmounts, funding_amounts
 
 TABLES = ("5",)
@@ -24,7 +24,7 @@ class ProjectExpenditureItem(FundingAmounts):
 
 def parse(grid, meta) -> list[ProjectExpenditureItem]:
     block = require_block(grid, "5")
-    _, data = block.split_header(lambda row: bool(row.cell(0)) and has_amount(row))
+    data = unit_rows(block)
     records = []
     group = None
     for row_no, row in enumerate(data, start=1):

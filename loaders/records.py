@@ -9,11 +9,7 @@ inserted with ON CONFLICT DO NOTHING and carry no report_id.
 from __future__ import annotations
 
 from dataclasses import fields
-from typing import Any, ClassVar, Protocol
-
-
-class Record(Protocol):
-    TABLE: ClassVar[str]
+from typing import Any
 
 
 def columns(record_class: type) -> list[str]:

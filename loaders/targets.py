@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 NUMERIC, QUALITATIVE, COMPOUND, NOT_APPLICABLE = "numeric", "qualitative", "compound", "not_applicable"
-KINDS = (NUMERIC, QUALITATIVE, COMPOUND, NOT_APPLICABLE)
 NOT_APPLICABLE_TEXTS = ("不适用", "无")
 
 # What the PDF conversion left in place of the printed symbols.

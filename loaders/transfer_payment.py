@@ -12,7 +12,8 @@ from typing import ClassVar
 
 from loaders.errors import ReportError
 from loaders.functional_expenditure import functional_code
-from loaders.grid import is_amount, parse_amount
+from loaders.common import has_amount
+from loaders.grid import parse_amount
 from loaders.table_layout import check_no_extra_cells, column_map
 
 TABLES = ("10",)
@@ -43,7 +44,7 @@ def parse(grid, meta) -> list:
     block = grid.table("10")
     if block is None:
         return []
-    header, data = block.split_header(lambda row: any(is_amount(c) for c in row.cells))
+    header, data = block.split_header(has_amount)
     columns = column_map(block, header, HEADER)
     records: list = []
     for row_no, row in enumerate(data, start=1):
