@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from decimal import Decimal
 from pathlib import Path
 
@@ -44,8 +45,12 @@ class Rule:
     description: str
     path: Path
 
-    def query(self) -> str:
+    @cached_property
+    def text(self) -> str:
         return self.path.read_text(encoding="utf-8").strip().rstrip(";")
+
+    def query(self) -> str:
+        return self.text
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,16 @@ class CheckRun:
 
 
 def load_catalog(directory: Path = CHECKS_DIR) -> tuple[Rule, ...]:
-    """The rules in catalog order; every entry has its file and every file its entry."""
+    """The rules in catalog order; every entry has its file and every file its entry.
+
+    Read once per process and again only when a file in the folder changes (every load runs them).
+    """
+    signature = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(directory.iterdir()))
+    return _read_catalog(directory, signature)
+
+
+@lru_cache(maxsize=4)
+def _read_catalog(directory: Path, signature: tuple) -> tuple[Rule, ...]:
     with open(directory / CATALOG, "rb") as f:
         entries = tomllib.load(f).get("rule", [])
     rules, seen = [], set()
