@@ -8,15 +8,14 @@ one atomically (the old one stays, marked superseded_at).
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field, fields
-from operator import attrgetter
+from dataclasses import dataclass, field
 
 import psycopg
 from psycopg import sql
 
 from budget_db import checks
 from loaders.errors import ReportError
-from loaders.records import columns, is_shared, values
+from loaders.records import columns, is_shared, row_getter
 from loaders.report import PARSER_VERSION, ParsedReport
 
 
@@ -48,6 +47,8 @@ AFTER_WRITE_HOOKS: list = [checks.after_write]
 
 
 def _department_id(conn: psycopg.Connection, name: str) -> int:
+    # Two statements: the SELECT takes a new snapshot, so it sees a row that a concurrent
+    # load committed while this INSERT waited on it (one statement with a CTE would not).
     conn.execute("INSERT INTO budget.department (name) VALUES (%s) ON CONFLICT (name) DO NOTHING", (name,))
     return conn.execute("SELECT id FROM budget.department WHERE name = %s", (name,)).fetchone()[0]
 
@@ -79,12 +80,6 @@ def _insert_shared(conn: psycopg.Connection, table: str, names: list[str], rows:
         cursor.executemany(statement, rows)
 
 
-def _row_getter(record_class: type):
-    """record -> tuple of its column values (one attrgetter per class: records are many)."""
-    getter = attrgetter(*(f.name for f in fields(record_class)))
-    return getter if len(fields(record_class)) > 1 else (lambda record: (getter(record),))
-
-
 def write_records(conn: psycopg.Connection, report_id: int, records: list) -> dict[str, int]:
     """Shared code lists first (parents before children), then each fact table in one COPY."""
     by_class: dict[type, list] = defaultdict(list)
@@ -94,12 +89,11 @@ def write_records(conn: psycopg.Connection, report_id: int, records: list) -> di
     for record_class in sorted(by_class, key=lambda c: not is_shared(c)):
         items = by_class[record_class]
         names = columns(record_class)
+        row_of = row_getter(record_class)
         if is_shared(record_class):
-            # Shorter codes are parents: insert them first so foreign keys hold.
-            rows = sorted({values(r) for r in items}, key=lambda v: [len(str(x)) for x in v])
-            _insert_shared(conn, record_class.TABLE, names, rows)
+            ordered = sorted(items, key=record_class.insert_order)
+            _insert_shared(conn, record_class.TABLE, names, list(dict.fromkeys(map(row_of, ordered))))
             continue
-        row_of = _row_getter(record_class)
         _copy(conn, record_class.TABLE, ["report_id", *names], [(report_id, *row_of(r)) for r in items])
         counts[record_class.TABLE] = counts.get(record_class.TABLE, 0) + len(items)
     return counts

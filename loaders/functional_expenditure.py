@@ -28,6 +28,10 @@ class FunctionalClassification:
     level: str
     parent_code: str | None
 
+    @staticmethod
+    def insert_order(record: "FunctionalClassification") -> int:
+        return len(record.code)  # 类 before 款 before 项: parents first
+
 
 @dataclass(kw_only=True)
 class FunctionalExpenditure:

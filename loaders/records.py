@@ -3,21 +3,25 @@
 A record is a dataclass whose field names are the columns of one table in schema `budget`,
 named by the class attribute TABLE. The loader adds `report_id` and writes all records of a
 class in one COPY. Records with SHARED = True are code lists (not tied to one report): they are
-inserted with ON CONFLICT DO NOTHING and carry no report_id.
+inserted with ON CONFLICT DO NOTHING, carry no report_id, and are inserted in the order of their
+class's `insert_order(record)` (parents before children, for the foreign keys).
 """
 
 from __future__ import annotations
 
 from dataclasses import fields
-from typing import Any
+from operator import attrgetter
 
 
 def columns(record_class: type) -> list[str]:
     return [f.name for f in fields(record_class)]
 
 
-def values(record: Any) -> tuple:
-    return tuple(getattr(record, f.name) for f in fields(record))
+def row_getter(record_class: type):
+    """record -> tuple of its column values (one attrgetter per class: records are many)."""
+    names = columns(record_class)
+    getter = attrgetter(*names)
+    return getter if len(names) > 1 else (lambda record: (getter(record),))
 
 
 def is_shared(record_class: type) -> bool:
