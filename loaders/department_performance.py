@@ -15,15 +15,12 @@ from decimal import Decimal
 from typing import ClassVar
 
 from loaders.errors import ReportError
+from loaders.goals import paragraphs, split_goals
 from loaders.grid import Row, TableBlock, clean_text, is_amount, parse_amount, squeeze
 
 TABLES = ("14",)
 
 _HEADER_LABEL = re.compile(r"(名称|负责人|填报人|填表人|联系人|联系方式|联系电话|电话|填报日期)$")
-_PARAGRAPH_BREAK = re.compile(r"</p\s*>\s*<p[^>]*>|<br\s*/?>", re.IGNORECASE)
-_MARKUP = re.compile(r"</?p[^>]*>", re.IGNORECASE)
-_GOAL = re.compile(r"^(目标\s*(\d+))\s*[：:.、]\s*(.*)$", re.DOTALL)
-_GOAL_START = re.compile(r"(?=目标\s*\d+\s*[：:])")
 _REMARK = re.compile(r"^其他.*(说明|问题)")
 
 
@@ -42,22 +39,14 @@ class DepartmentPerformanceRow:
     source_line: int
 
 
-def paragraphs(cell: str) -> list[str]:
-    """A cell's text without `<p>` markup, one item per paragraph."""
-    parts = _PARAGRAPH_BREAK.split(cell)
-    return [text for part in parts if (text := clean_text(_MARKUP.sub("", part)))]
-
-
 def goals(cell: str) -> list[tuple[str | None, int | None, str]]:
     """'<p>目标 1：…</p> <p>目标 2：…</p>' -> [('目标 1', 1, '…'), ('目标 2', 2, '…')]."""
-    items = paragraphs(cell)
-    if len(items) == 1:  # no paragraph markup: split where the next 目标 N： starts
-        items = [clean_text(p) for p in _GOAL_START.split(items[0]) if clean_text(p)]
-    found = []
-    for text in items:
-        match = _GOAL.match(text)
-        found.append((match[1], int(match[2]), clean_text(match[3])) if match else (None, None, text))
-    return found
+    return [(marker, int(re.sub(r"\D", "", marker)) if marker else None, clean_text(text))
+            for marker, text in split_goals(cell)]
+
+
+def paragraph_text(cell: str) -> str | None:
+    return "\n".join(paragraphs(cell)) or None
 
 
 def _header_pairs(block: TableBlock, row: Row) -> list[tuple[str, str | None]]:
@@ -116,7 +105,7 @@ class _Form:
             self.add(row, "amount", label=label.rstrip("：:") if label else None,
                      amount=parse_amount(rest[0] if rest else "", where=self.block.where(row)))
         elif "概述" in key or "职能" in key:
-            self.add(row, "overview", content="\n".join(paragraphs(" ".join(rest))) or None)
+            self.add(row, "overview", content=paragraph_text(" ".join(rest)))
         elif "目标" in key:
             for label, number, text in goals(" ".join(rest)):
                 self.add(row, "goal", label=label, goal_no=number, content=text)
@@ -128,11 +117,11 @@ class _Form:
     def _indicator(self, row: Row) -> None:
         columns = self.indicators
         first, second = row.cell(columns["first"]), row.cell(columns["second"])
-        content = "\n".join(paragraphs(row.cell(columns["content"]))) or None
+        content = paragraph_text(row.cell(columns["content"]))
         filled = row.filled
         if filled and _REMARK.match(squeeze(filled[0])):  # 其他说明的问题, in whichever column it is printed
             self.section = None
-            self.add(row, "remark", label=filled[0], content="\n".join(paragraphs(" ".join(filled[1:]))) or None)
+            self.add(row, "remark", label=filled[0], content=paragraph_text(" ".join(filled[1:])))
             return
         if row.cell(0):
             self.section = row.cell(0)

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import ClassVar
 
 from loaders.errors import ReportError
+from loaders.goals import split_goals
 from loaders.grid import Row, TableBlock, parse_amount, squeeze
 from loaders.targets import parse_target
 
@@ -273,48 +274,6 @@ def _prefix_length(cell: str, squeezed_length: int) -> int:
 def split_list(text: str) -> list[str]:
     """'魏巍、林晓华' -> ['魏巍', '林晓华']; '84460523, 13823193432' -> two numbers."""
     return [part for part in _LIST_SEPARATORS.split(text) if part]
-
-
-_PARAGRAPH = re.compile(r"</?p>")
-# 目标 N needs its separator (a line wrap may glue it to the previous goal); a bare N、 needs a gap.
-_GOAL_MARKER = r"目标\s*{n}(?!\d)\s*(?:[:：、]|[.．](?!\d))"
-_NUMBER_MARKER = r"(?:^|(?<=[\s;；。.,，!！]))(?<!\d){n}(?!\d)\s*[、:：]"
-
-
-def split_goals(text: str) -> list[tuple[str | None, str]]:
-    """Numbered goals (目标 1：…, 1、…) as (printed marker, goal text); paragraphs count as goals."""
-    paragraphs = [p.strip() for p in _PARAGRAPH.split(text) if p.strip()]
-    goals: list[tuple[str | None, str]] = []
-    for paragraph in paragraphs:
-        goals.extend(_numbered(paragraph, len(goals) + 1))
-    return goals
-
-
-def _numbered(text: str, first: int) -> list[tuple[str | None, str]]:
-    """Split at markers numbered first, first+1, … in order; the markers must follow each other."""
-    for template in (_GOAL_MARKER, _NUMBER_MARKER):
-        starts = []
-        position, number = 0, first
-        while True:
-            pattern = re.compile(template.format(n=number))
-            match = pattern.search(text, position)
-            if not match:
-                break
-            starts.append(match)
-            position, number = match.end(), number + 1
-        if not starts and first > 1:
-            # Later paragraphs restart at 目标 1 only if they carry their own numbers.
-            continue
-        if starts and starts[0].start() == 0:
-            pieces = []
-            for index, match in enumerate(starts):
-                end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
-                goal = text[match.end():end].strip().rstrip(";；,， ").strip()
-                marker = re.sub(r"\s*[:：.．、]$", "", match.group(0).strip())
-                pieces.append((marker, goal))
-            return pieces
-    plain = re.sub(r"^目标\s*[:：]\s*", "", text)
-    return [(None, plain.rstrip(";；,， ").strip())]
 
 
 # -- one table ------------------------------------------------------------------------
