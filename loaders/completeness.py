@@ -15,13 +15,13 @@ from dataclasses import dataclass
 
 from loaders.errors import ReportError
 from loaders.grid import TABLE_MARKER, squeeze
+from loaders.performance_projects import PerformanceProject
 from loaders.report import REQUIRED_TABLES, ParsedReport, parse_text
 
 LAST_TABLE = 15
 PROJECT_TABLE = "13"  # 部门预算绩效管理项目情况表: one row per project of 表15
 _FIRST_LATER = int(REQUIRED_TABLES[-1]) + 1
 _SATISFACTION = re.compile(r"^服务对象满意度|满意度指标")
-_PROJECT_RECORD_TABLE = "performance_project"
 
 
 @dataclass(frozen=True)
@@ -82,12 +82,7 @@ def _project_count(parsed: ParsedReport) -> int | None:
     """How many projects 表13 lists (None if 表13 is not in the report)."""
     if parsed.grid.table(PROJECT_TABLE) is None:
         return None
-    records = [r for r in parsed.records if getattr(r, "TABLE", "") == _PROJECT_RECORD_TABLE]
-    if not records:
-        from loaders import performance_projects  # not registered in TABLE_MODULES yet
-
-        records = performance_projects.parse(parsed.grid, parsed.meta)
-    return len(records)
+    return len(parsed.of(PerformanceProject))
 
 
 def missing_tables(ending: Ending, parsed: ParsedReport) -> list[str]:
