@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from loaders.errors import ReportError
 from loaders.grid import parse_amount
-from loaders.table_layout import check_no_extra_cells, column_map
+from loaders.table_layout import labelled_rows
 
 TABLES = ("12",)
 
@@ -49,21 +49,16 @@ def parse(grid, meta) -> list[ThreePublicExpenseRow]:
     block = grid.table("12")
     if block is None:
         return []
-    header, data = block.split_header(lambda row: any(_YEAR.match(c) for c in row.cells))
-    columns = column_map(block, header, HEADER)
     records = []
-    for row_no, row in enumerate(data, start=1):
-        check_no_extra_cells(block, row, columns)
+    for row_no, row, cell in labelled_rows(block, HEADER, is_data=lambda row: any(_YEAR.match(c) for c in row.cells),
+                                           amount_fields=("total",)):
         where = block.where(row)
-        year = _YEAR.match(row.cell(columns["year"]))
+        year = _YEAR.match(cell["year"])
         if not year:
-            raise ReportError(f"年度 is not a year: {row.cell(columns['year'])!r}", where=where)
-        amounts = {
-            field: parse_amount(row.cell(columns[field]), where=where)
-            for field in HEADER if field not in ("budget_unit", "year")
-        }
+            raise ReportError(f"年度 is not a year: {cell['year']!r}", where=where)
+        amounts = {field: parse_amount(cell[field], where=where) for field in HEADER if field not in ("budget_unit", "year")}
         records.append(ThreePublicExpenseRow(
-            row_no=row_no, budget_unit=row.cell(columns["budget_unit"]) or None, year=int(year[1]),
+            row_no=row_no, budget_unit=cell["budget_unit"] or None, year=int(year[1]),
             source_line=row.line_no, **amounts,
         ))
     return records

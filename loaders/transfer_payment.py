@@ -14,7 +14,7 @@ from loaders.errors import ReportError
 from loaders.functional_expenditure import functional_code
 from loaders.common import has_amount
 from loaders.grid import parse_amount
-from loaders.table_layout import check_no_extra_cells, column_map
+from loaders.table_layout import labelled_rows
 
 TABLES = ("10",)
 
@@ -44,13 +44,9 @@ def parse(grid, meta) -> list:
     block = grid.table("10")
     if block is None:
         return []
-    header, data = block.split_header(has_amount)
-    columns = column_map(block, header, HEADER)
     records: list = []
-    for row_no, row in enumerate(data, start=1):
-        check_no_extra_cells(block, row, columns)
-        unit, code = row.cell(columns["budget_unit"]), row.cell(columns["functional_code"])
-        name = row.cell(columns["functional_name"])
+    for row_no, row, cell in labelled_rows(block, HEADER, is_data=has_amount, amount_fields=("amount",)):
+        unit, code, name = cell["budget_unit"], cell["functional_code"], cell["functional_name"]
         if code:
             records.append(functional_code(code, name, meta.fiscal_year, block.where(row)))
         elif not unit:
@@ -58,8 +54,8 @@ def parse(grid, meta) -> list:
         records.append(TransferPaymentRow(
             row_no=row_no, budget_unit=None if code else unit, fiscal_year=meta.fiscal_year,
             functional_code=code or None, functional_name=name or None,
-            project_name=row.cell(columns["project_name"]) or None,
-            amount=parse_amount(row.cell(columns["amount"]), where=block.where(row)),
+            project_name=cell["project_name"] or None,
+            amount=parse_amount(cell["amount"], where=block.where(row)),
             source_line=row.line_no,
         ))
     return records
