@@ -155,13 +155,11 @@ def _write(conn: psycopg.Connection, prepared: Prepared, *, dry_run: bool, stric
         with conn.transaction(force_rollback=dry_run):
             result = write_report(conn, prepared.parsed, Path(prepared.path).name, strict=strict)
     except ReportError as exc:
-        return LoadResult(source=prepared.path, outcome="refused", message=str(exc), dry_run=dry_run)
+        return LoadResult.refused(prepared.path, str(exc), dry_run=dry_run)
     except StrictRefusal as exc:  # --strict and the rules found errors: rolled back
-        return LoadResult(source=prepared.path, outcome="refused", message=f"{prepared.path}: {exc}",
-                          dry_run=dry_run)
+        return LoadResult.refused(prepared.path, f"{prepared.path}: {exc}", dry_run=dry_run)
     except (psycopg.DataError, psycopg.IntegrityError) as exc:
-        return LoadResult(source=prepared.path, outcome="refused", message=_database_refusal(prepared.path, exc),
-                          dry_run=dry_run)
+        return LoadResult.refused(prepared.path, _database_refusal(prepared.path, exc), dry_run=dry_run)
     result.source, result.dry_run = prepared.path, dry_run
     if dry_run and result.outcome != "unchanged":
         result.report_id = None  # the id of a rolled-back row means nothing
@@ -192,7 +190,7 @@ def iter_load(url: str, paths: Iterable[str | Path], *, encoding: str | None = N
                     continue
                 prepared = next(parsed)
                 if prepared.refusal is not None:
-                    yield LoadResult(source=path, outcome="refused", message=prepared.refusal, dry_run=dry_run)
+                    yield LoadResult.refused(path, prepared.refusal, dry_run=dry_run)
                     continue
                 result = _write(conn, prepared, dry_run=dry_run, strict=strict)
                 if result.outcome in ("loaded", "replaced"):

@@ -32,6 +32,10 @@ class LoadResult:
     missing_tables: list[str] = field(default_factory=list)
     dry_run: bool = False
 
+    @classmethod
+    def refused(cls, source: str, message: str, *, dry_run: bool = False) -> "LoadResult":
+        return cls(source=source, outcome="refused", message=message, dry_run=dry_run)
+
     def as_dict(self) -> dict:
         return {
             "file": self.source, "outcome": self.outcome, "report_id": self.report_id,

@@ -30,7 +30,7 @@ def parse(grid, meta) -> list[TwoSidedSummaryLine]:
         block = require_block(grid, number)
         _, data = block.split_header(has_amount)
         for row_no, row in enumerate(data, start=1):
-            if len(row.filled) > 4 or len(row.cells) > 4 and any(row.cells[4:]):
+            if any(row.cells[4:]):
                 raise ReportError("a row of a two-sided summary has more than 4 cells", where=block.where(row))
             for side, offset in (("income", 0), ("expenditure", 2)):
                 label, amount = row.cell(offset), row.cell(offset + 1)
