@@ -1,34 +1,68 @@
-"""Views in schema `appendix`: dropped and re-created together, then re-granted.
+"""Views in schema `appendix`: applied from sql/views/ with CREATE OR REPLACE, never CASCADE.
 
-Each file under sql/views/ defines one view. Files run in name order, so a view may use only
-views whose file name sorts before its own (00_reports.sql comes first). Re-creating all of
-them after every migration keeps them in step with the tables (openFEC's convention).
+Each file defines one view, or one shape for several views: a file whose first lines are
+`-- @view NAME key=value …` is rendered once per such line, with {view} and each {key} bound as
+identifier and literal. Files run in name order, so a view may use only views whose file sorts
+before its own (00_reports.sql comes first). CREATE OR REPLACE keeps users' views on ours and
+their grants; a change it cannot make (a column renamed or dropped) re-creates the view, unless
+an object that is not ours depends on it: then the migration stops with a message naming it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
+import psycopg
 from psycopg import sql
 
 from budget_db.config import VIEWS_DIR
 
+SCHEMA = "appendix"
 READER_ROLE = "budget_reader"
+_INSTANCE = re.compile(r"^--\s*@view\s+(\w+)(.*)$")
+_ARGUMENT = re.compile(r"(\w+)=(\S.*?)(?=\s+\w+=|$)")
+_CREATE = re.compile(r"CREATE\s+OR\s+REPLACE\s+VIEW\s+appendix\.(\w+)", re.IGNORECASE)
+
+
+class ViewChangeBlocked(RuntimeError):
+    """A view must be re-created, and an object that is not ours depends on it."""
+
+
+@dataclass(frozen=True)
+class ViewDefinition:
+    name: str
+    path: Path
+    statement: sql.Composable
 
 
 def view_files(directory: Path = VIEWS_DIR) -> list[Path]:
     return sorted(directory.glob("*.sql"))
 
 
-def drop_views(connection) -> None:
-    """Drop every view in appendix (all of them depend only on budget tables and each other)."""
-    raw = _driver(connection)
-    rows = raw.execute(
-        "SELECT table_name FROM information_schema.views WHERE table_schema = 'appendix'"
-    ).fetchall()
-    for (name,) in rows:
-        raw.execute(sql.SQL("DROP VIEW IF EXISTS appendix.{} CASCADE").format(sql.Identifier(name)))
+def definitions(directory: Path = VIEWS_DIR) -> list[ViewDefinition]:
+    """Every view the files define, in the order they are applied."""
+    found = []
+    for path in view_files(directory):
+        text = path.read_text(encoding="utf-8")
+        instances = [_INSTANCE.match(line) for line in text.splitlines() if line.startswith("-- @view")]
+        if not instances:
+            match = _CREATE.search(text)
+            if match is None:
+                raise ValueError(f"{path.name}: no 'CREATE OR REPLACE VIEW appendix.<name>'")
+            found.append(ViewDefinition(match.group(1), path, sql.SQL(text)))
+            continue
+        body = "\n".join(line for line in text.splitlines() if not line.startswith("-- @view"))
+        for instance in instances:
+            if instance is None:
+                raise ValueError(f"{path.name}: a '-- @view' line is not 'NAME key=value …'")
+            name = instance.group(1)
+            arguments = {key: sql.Literal(value.strip()) for key, value in _ARGUMENT.findall(instance.group(2))}
+            found.append(ViewDefinition(name, path, sql.SQL(body).format(
+                view=sql.Identifier(SCHEMA, name), **arguments)))
+    return found
 
 
 def views_checksum(directory: Path = VIEWS_DIR) -> str:
@@ -44,12 +78,69 @@ def applied_checksum(raw) -> str | None:
     return row[0] if row else None
 
 
-def create_views(connection, directory: Path = VIEWS_DIR) -> None:
+def apply_views(connection, directory: Path = VIEWS_DIR) -> None:
     raw = _driver(connection)
-    for path in view_files(directory):
-        raw.execute(path.read_text(encoding="utf-8"))
+    ours = definitions(directory)
+    names = {view.name for view in ours}
+    for view in ours:
+        try:
+            with raw.transaction():  # a savepoint: a failed replace leaves the view as it was
+                raw.execute(view.statement)
+        except (psycopg.errors.InvalidTableDefinition, psycopg.errors.FeatureNotSupported,
+                psycopg.errors.DatatypeMismatch):
+            _recreate(raw, view, names)
     grant_reader(connection)
     raw.execute(sql.SQL("COMMENT ON SCHEMA appendix IS {}").format(sql.Literal(views_checksum(directory))))
+
+
+def _dependents(raw, name: str) -> list[str]:
+    """Views (anyone's) that read appendix.<name>, those reading them too, nearest first."""
+    rows = raw.execute(
+        "WITH RECURSIVE dep(oid, depth) AS ("
+        "  SELECT to_regclass(%s)::oid, 0"
+        "  UNION SELECT w.ev_class, dep.depth + 1 FROM dep JOIN pg_depend d ON d.refobjid = dep.oid "
+        "  JOIN pg_rewrite w ON w.oid = d.objid WHERE w.ev_class <> dep.oid AND dep.depth < 50) "
+        "SELECT oid::regclass::text, max(depth) FROM dep WHERE depth > 0 GROUP BY oid ORDER BY max(depth)",
+        (f"{SCHEMA}.{name}",),
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def _recreate(raw, view: ViewDefinition, ours: set[str]) -> None:
+    dependents = _dependents(raw, view.name)
+    foreign = [d for d in dependents if d.removeprefix(f"{SCHEMA}.") not in ours]
+    if foreign:
+        raise ViewChangeBlocked(
+            f"{view.path.name} changes the columns of {SCHEMA}.{view.name}, and {', '.join(foreign)} "
+            f"depend{'s' if len(foreign) == 1 else ''} on it: drop {'it' if len(foreign) == 1 else 'them'}, "
+            "migrate, and create again"
+        )
+    acl = _grants(raw, view.name)
+    # Our own views on it are re-created after it (their files sort later).
+    for dependent in reversed(dependents):
+        raw.execute(sql.SQL("DROP VIEW {}").format(sql.Identifier(*dependent.split(".", 1))))
+    raw.execute(sql.SQL("DROP VIEW {}").format(sql.Identifier(SCHEMA, view.name)))
+    raw.execute(view.statement)
+    for grantee, privilege in acl:
+        raw.execute(sql.SQL("GRANT {} ON {} TO {}").format(
+            sql.SQL(privilege), sql.Identifier(SCHEMA, view.name), sql.Identifier(grantee)))
+
+
+def _grants(raw, name: str) -> list[tuple[str, str]]:
+    """Direct grants on a view to roles other than its owner, to restore after re-creating it."""
+    return raw.execute(
+        "SELECT r.rolname, a.privilege_type FROM pg_class c, aclexplode(c.relacl) a "
+        "JOIN pg_roles r ON r.oid = a.grantee WHERE c.oid = to_regclass(%s) AND a.grantee <> c.relowner "
+        "AND a.privilege_type IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER')",
+        (f"{SCHEMA}.{name}",),
+    ).fetchall()
+
+
+def drop_views(connection, directory: Path = VIEWS_DIR) -> None:
+    """Drop our views, the last file's first, without CASCADE (going below head)."""
+    raw = _driver(connection)
+    for view in reversed(definitions(directory)):
+        raw.execute(sql.SQL("DROP VIEW IF EXISTS {}").format(sql.Identifier(SCHEMA, view.name)))
 
 
 def grant_reader(connection) -> None:
@@ -65,4 +156,4 @@ def grant_reader(connection) -> None:
 
 def _driver(connection):
     """The psycopg connection under a SQLAlchemy one (same transaction)."""
-    return connection.connection.driver_connection
+    return getattr(getattr(connection, "connection", None), "driver_connection", connection)

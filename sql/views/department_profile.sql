@@ -1,6 +1,6 @@
 -- One row per report: staff and vehicle figures stated in the narrative (第一部分 二, 第七部分 二).
 -- Each is the first statement of its kind; NULL where the narrative states none.
-CREATE VIEW appendix.department_profile AS
+CREATE OR REPLACE VIEW appendix.department_profile AS
 SELECT r.department, r.fiscal_year, r.report_id, 1 AS row_no,
        p.staff_admin_authorized,
        p.staff_admin_actual,
@@ -11,7 +11,8 @@ SELECT r.department, r.fiscal_year, r.report_id, 1 AS row_no,
        p.vehicles,
        p.vehicles_authorized,
        p.vehicles_unauthorized,
-       p.vehicles_held_total
+       p.vehicles_held_total,
+       r.report_key
 FROM appendix.reports r
 CROSS JOIN LATERAL (
     SELECT
@@ -43,3 +44,4 @@ COMMENT ON COLUMN appendix.department_profile.vehicles IS '实有车辆（辆）
 COMMENT ON COLUMN appendix.department_profile.vehicles_authorized IS '定编车辆（辆）（摘自报告正文）';
 COMMENT ON COLUMN appendix.department_profile.vehicles_unauthorized IS '非定编车辆（辆）（摘自报告正文）';
 COMMENT ON COLUMN appendix.department_profile.vehicles_held_total IS '国有资产占有使用情况：共有车辆（辆）（摘自报告正文）';
+COMMENT ON COLUMN appendix.department_profile.report_key IS '（派生）报告标识（各版本不变）';

@@ -1,5 +1,5 @@
 -- Figures stated in the narrative, in printed order, with their source line.
-CREATE VIEW appendix.narrative_facts AS
+CREATE OR REPLACE VIEW appendix.narrative_facts AS
 SELECT r.department, r.fiscal_year, r.report_id, f.row_no,
        f.section,
        f.label,
@@ -12,7 +12,8 @@ SELECT r.department, r.fiscal_year, r.report_id, f.row_no,
        f.fact_key,
        CASE WHEN f.direction IN ('减少', '下降') THEN -f.value
             WHEN f.direction = '持平' THEN coalesce(f.value, 0)
-            ELSE f.value END AS signed_value
+            ELSE f.value END AS signed_value,
+       r.report_key
 FROM appendix.reports r
 JOIN budget.narrative_fact f ON f.report_id = r.report_id;
 
@@ -30,3 +31,4 @@ COMMENT ON COLUMN appendix.narrative_facts.text_as_printed IS '正文原文';
 COMMENT ON COLUMN appendix.narrative_facts.source_line IS '原文行号';
 COMMENT ON COLUMN appendix.narrative_facts.fact_key IS '（派生）数字类别（如 staff_admin_authorized、budget_total_change）';
 COMMENT ON COLUMN appendix.narrative_facts.signed_value IS '（派生）带符号的数值（减少、下降为负）';
+COMMENT ON COLUMN appendix.narrative_facts.report_key IS '（派生）报告标识（各版本不变）';

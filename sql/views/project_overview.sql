@@ -1,20 +1,25 @@
 -- One row per 表15 project of a report: where it appears in 表5, 表13, 表11 and 表10, and what its indicators promise.
-CREATE VIEW appendix.project_overview AS
+CREATE OR REPLACE VIEW appendix.project_overview AS
 WITH links AS (
-    SELECT l.report_id, l.table_no,
-           min(l.linked_row_no) FILTER (WHERE l.linked_table = '13') AS t13_row_no,
-           sum(l.linked_amount) FILTER (WHERE l.linked_table = '13') AS t13_amount,
-           min(l.method) FILTER (WHERE l.linked_table = '13') AS t13_link_method,
-           min(l.linked_row_no) FILTER (WHERE l.linked_table = '5') AS t05_row_no,
-           sum(l.linked_amount) FILTER (WHERE l.linked_table = '5') AS t05_amount,
-           count(*) FILTER (WHERE l.linked_table = '11') AS procurement_lines,
-           sum(l.linked_amount) FILTER (WHERE l.linked_table = '11') AS procurement_amount,
-           sum(p11.annual_amount) FILTER (WHERE l.linked_table = '11') AS procurement_annual_amount,
-           sum(l.linked_amount) FILTER (WHERE l.linked_table = '10') AS transfer_amount
-    FROM budget.project_link l
-    LEFT JOIN budget.procurement_item p11
-      ON l.linked_table = '11' AND p11.report_id = l.report_id AND p11.row_no = l.linked_row_no
-    GROUP BY l.report_id, l.table_no
+    -- The rows of 表13, 表5, 表11 and 表10 that reference the same project as the 表15 table.
+    SELECT p.report_id, p.table_no,
+           t13.row_no AS t13_row_no, t13.total AS t13_amount, t13.project_match AS t13_link_method,
+           t05.row_no AS t05_row_no, t05.total AS t05_amount,
+           t11.lines AS procurement_lines, t11.amount AS procurement_amount, t11.annual AS procurement_annual_amount,
+           t10.amount AS transfer_amount
+    FROM budget.performance_target_project p
+    LEFT JOIN LATERAL (SELECT min(row_no) AS row_no, sum(total) AS total, min(project_match) AS project_match
+                       FROM budget.performance_project x
+                       WHERE x.report_id = p.report_id AND x.project_no = p.project_no) t13 ON true
+    LEFT JOIN LATERAL (SELECT min(row_no) AS row_no, sum(total) AS total
+                       FROM budget.project_expenditure_item x
+                       WHERE x.report_id = p.report_id AND x.project_no = p.project_no) t05 ON true
+    LEFT JOIN LATERAL (SELECT count(*) AS lines, sum(actual_amount) AS amount, sum(annual_amount) AS annual
+                       FROM budget.procurement_item x
+                       WHERE x.report_id = p.report_id AND x.project_no = p.project_no) t11 ON true
+    LEFT JOIN LATERAL (SELECT sum(amount) AS amount
+                       FROM budget.transfer_payment x
+                       WHERE x.report_id = p.report_id AND x.project_no = p.project_no) t10 ON true
 ), indicators AS (
     -- Rows that print a content or a target (not the bare labels of an empty slot).
     SELECT i.report_id, i.table_no,
@@ -46,7 +51,8 @@ SELECT r.department, r.fiscal_year, r.report_id, p.row_no,
        coalesce(i.effect_indicators, 0) AS effect_indicators,
        coalesce(i.satisfaction_indicators, 0) AS satisfaction_indicators,
        coalesce(i.numeric_targets, 0) AS numeric_targets,
-       coalesce(i.numeric_targets, 0) > 0 AS has_numeric_target
+       coalesce(i.numeric_targets, 0) > 0 AS has_numeric_target,
+       r.report_key
 FROM appendix.reports r
 JOIN budget.performance_target_project p ON p.report_id = r.report_id
 LEFT JOIN links l ON l.report_id = p.report_id AND l.table_no = p.table_no
@@ -76,3 +82,4 @@ COMMENT ON COLUMN appendix.project_overview.effect_indicators IS '效益指标 �
 COMMENT ON COLUMN appendix.project_overview.satisfaction_indicators IS '服务对象满意度指标 条数';
 COMMENT ON COLUMN appendix.project_overview.numeric_targets IS '数值目标 条数';
 COMMENT ON COLUMN appendix.project_overview.has_numeric_target IS '是否有可量化（数值）目标';
+COMMENT ON COLUMN appendix.project_overview.report_key IS '（派生）报告标识（各版本不变）';

@@ -1,7 +1,7 @@
 -- One row per current report: how its last check went. totals_reconcile: no error among the
 -- rules within and across tables; narrative_agrees: none among the narrative rules (NULL:
 -- never checked). Rounding gaps and warnings do not count against either.
-CREATE VIEW appendix.report_quality AS
+CREATE OR REPLACE VIEW appendix.report_quality AS
 SELECT r.department, r.fiscal_year, r.report_id,
        run.checked_at,
        run.rules_run,
@@ -14,12 +14,13 @@ SELECT r.department, r.fiscal_year, r.report_id,
        END AS totals_reconcile,
        CASE WHEN run.report_id IS NOT NULL
             THEN count(f.*) FILTER (WHERE f.severity = 'error' AND v.kind = 'narrative') = 0
-       END AS narrative_agrees
+       END AS narrative_agrees,
+       r.report_key
 FROM appendix.reports r
 LEFT JOIN budget.validation_run run ON run.report_id = r.report_id
 LEFT JOIN budget.validation_finding f ON f.report_id = r.report_id
 LEFT JOIN budget.validation_rule v ON v.id = f.rule_id
-GROUP BY r.department, r.fiscal_year, r.report_id, run.report_id, run.checked_at, run.rules_run, run.rules_skipped;
+GROUP BY r.department, r.fiscal_year, r.report_id, r.report_key, run.report_id, run.checked_at, run.rules_run, run.rules_skipped;
 
 COMMENT ON VIEW appendix.report_quality IS '报告质量：每份当前报告的校验结果汇总';
 COMMENT ON COLUMN appendix.report_quality.department IS '单位名称';
@@ -32,3 +33,4 @@ COMMENT ON COLUMN appendix.report_quality.warning_count IS '警告数';
 COMMENT ON COLUMN appendix.report_quality.rounding_count IS '尾差数（每个加数不超过 0.01）';
 COMMENT ON COLUMN appendix.report_quality.totals_reconcile IS '表内及表间合计是否一致（无错误）';
 COMMENT ON COLUMN appendix.report_quality.narrative_agrees IS '文字说明与表格是否一致（无错误）';
+COMMENT ON COLUMN appendix.report_quality.report_key IS '（派生）报告标识（各版本不变）';

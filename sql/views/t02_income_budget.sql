@@ -1,21 +1,24 @@
 -- 表2 收入预算表, row for row as printed.
-CREATE VIEW appendix.t02_income_budget AS
+CREATE OR REPLACE VIEW appendix.t02_income_budget AS
 SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
        t.budget_unit,
        t.total AS income_total,
-       t.fiscal_subtotal,
-       t.general_public_subtotal,
-       t.general_funds,
-       t.special_funds,
-       t.government_investment,
-       t.government_fund,
-       t.fiscal_special_account,
-       t.business_income,
-       t.other_income,
-       t.superior_subsidy,
-       t.prior_year_carryover
+       f.fiscal_subtotal,
+       f.general_public_subtotal,
+       f.general_funds,
+       f.special_funds,
+       f.government_investment,
+       f.government_fund,
+       f.fiscal_special_account,
+       f.business_income,
+       f.other_income,
+       f.superior_subsidy,
+       f.prior_year_carryover,
+       r.report_key
 FROM appendix.reports r
-JOIN budget.income_budget t ON t.report_id = r.report_id;
+JOIN budget.income_budget t ON t.report_id = r.report_id
+LEFT JOIN appendix.funding_columns f
+       ON f.report_id = t.report_id AND f.table_no = t.table_no AND f.row_no = t.row_no;
 
 COMMENT ON VIEW appendix.t02_income_budget IS '表2 收入预算表';
 COMMENT ON COLUMN appendix.t02_income_budget.department IS '单位名称';
@@ -34,3 +37,4 @@ COMMENT ON COLUMN appendix.t02_income_budget.business_income IS '事业收入';
 COMMENT ON COLUMN appendix.t02_income_budget.other_income IS '其他收入';
 COMMENT ON COLUMN appendix.t02_income_budget.superior_subsidy IS '上级补助收入';
 COMMENT ON COLUMN appendix.t02_income_budget.prior_year_carryover IS '上年结余、结转';
+COMMENT ON COLUMN appendix.t02_income_budget.report_key IS '（派生）报告标识（各版本不变）';

@@ -1,5 +1,5 @@
 -- 表3 支出预算表, row for row as printed.
-CREATE VIEW appendix.t03_expenditure_budget AS
+CREATE OR REPLACE VIEW appendix.t03_expenditure_budget AS
 SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
        t.budget_unit,
        t.expenditure_total,
@@ -7,7 +7,8 @@ SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
        t.project_expenditure,
        t.procurement,
        t.procurement_sme,
-       t.procurement_small_micro
+       t.procurement_small_micro,
+       r.report_key
 FROM appendix.reports r
 JOIN budget.expenditure_budget t ON t.report_id = r.report_id;
 
@@ -22,3 +23,4 @@ COMMENT ON COLUMN appendix.t03_expenditure_budget.project_expenditure IS '项目
 COMMENT ON COLUMN appendix.t03_expenditure_budget.procurement IS '其中 2020 政府采购项目';
 COMMENT ON COLUMN appendix.t03_expenditure_budget.procurement_sme IS '其中 2020 面向中小企业政府采购项目';
 COMMENT ON COLUMN appendix.t03_expenditure_budget.procurement_small_micro IS '其中 2020 面向小型、微型企业政府采购项目';
+COMMENT ON COLUMN appendix.t03_expenditure_budget.report_key IS '（派生）报告标识（各版本不变）';

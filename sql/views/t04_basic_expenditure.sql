@@ -1,24 +1,27 @@
 -- 表4 基本支出预算表, row for row as printed.
-CREATE VIEW appendix.t04_basic_expenditure AS
+CREATE OR REPLACE VIEW appendix.t04_basic_expenditure AS
 SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
        t.item_name AS budget_unit,
        t.total,
-       t.fiscal_subtotal,
-       t.general_public_subtotal,
-       t.general_funds,
-       t.special_funds,
-       t.government_investment,
-       t.government_fund,
-       t.fiscal_special_account,
-       t.business_income,
-       t.other_income,
-       t.superior_subsidy,
-       t.prior_year_carryover,
+       f.fiscal_subtotal,
+       f.general_public_subtotal,
+       f.general_funds,
+       f.special_funds,
+       f.government_investment,
+       f.government_fund,
+       f.fiscal_special_account,
+       f.business_income,
+       f.other_income,
+       f.superior_subsidy,
+       f.prior_year_carryover,
        t.row_kind,
        t.category_name,
-       t.economic_code
+       t.economic_code,
+       r.report_key
 FROM appendix.reports r
-JOIN budget.basic_expenditure_item t ON t.report_id = r.report_id;
+JOIN budget.basic_expenditure_item t ON t.report_id = r.report_id
+LEFT JOIN appendix.funding_columns f
+       ON f.report_id = t.report_id AND f.table_no = t.table_no AND f.row_no = t.row_no;
 
 COMMENT ON VIEW appendix.t04_basic_expenditure IS '表4 基本支出预算表';
 COMMENT ON COLUMN appendix.t04_basic_expenditure.department IS '单位名称';
@@ -40,3 +43,4 @@ COMMENT ON COLUMN appendix.t04_basic_expenditure.prior_year_carryover IS '上年
 COMMENT ON COLUMN appendix.t04_basic_expenditure.row_kind IS '（派生）行类型：unit 单位 / category 类 / item 款';
 COMMENT ON COLUMN appendix.t04_basic_expenditure.category_name IS '（派生）所属类（按报告印刷）';
 COMMENT ON COLUMN appendix.t04_basic_expenditure.economic_code IS '（派生）全国经济分类科目编码';
+COMMENT ON COLUMN appendix.t04_basic_expenditure.report_key IS '（派生）报告标识（各版本不变）';

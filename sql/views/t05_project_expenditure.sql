@@ -1,22 +1,25 @@
 -- 表5 项目支出预算表, row for row as printed.
-CREATE VIEW appendix.t05_project_expenditure AS
+CREATE OR REPLACE VIEW appendix.t05_project_expenditure AS
 SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
        t.item_name AS budget_unit,
        t.total,
-       t.fiscal_subtotal,
-       t.general_public_subtotal,
-       t.general_funds,
-       t.special_funds,
-       t.government_investment,
-       t.government_fund,
-       t.business_income,
-       t.other_income,
-       t.superior_subsidy,
-       t.prior_year_carryover,
+       f.fiscal_subtotal,
+       f.general_public_subtotal,
+       f.general_funds,
+       f.special_funds,
+       f.government_investment,
+       f.government_fund,
+       f.business_income,
+       f.other_income,
+       f.superior_subsidy,
+       f.prior_year_carryover,
        t.row_kind,
-       t.project_group
+       t.project_group,
+       r.report_key
 FROM appendix.reports r
-JOIN budget.project_expenditure_item t ON t.report_id = r.report_id;
+JOIN budget.project_expenditure_item t ON t.report_id = r.report_id
+LEFT JOIN appendix.funding_columns f
+       ON f.report_id = t.report_id AND f.table_no = t.table_no AND f.row_no = t.row_no;
 
 COMMENT ON VIEW appendix.t05_project_expenditure IS '表5 项目支出预算表';
 COMMENT ON COLUMN appendix.t05_project_expenditure.department IS '单位名称';
@@ -36,3 +39,4 @@ COMMENT ON COLUMN appendix.t05_project_expenditure.superior_subsidy IS '上级�
 COMMENT ON COLUMN appendix.t05_project_expenditure.prior_year_carryover IS '上年结余、结转';
 COMMENT ON COLUMN appendix.t05_project_expenditure.row_kind IS '（派生）行类型：unit 单位 / group 项目类别 / project 项目';
 COMMENT ON COLUMN appendix.t05_project_expenditure.project_group IS '（派生）项目类别（一般性项目 / 政府投资项目）';
+COMMENT ON COLUMN appendix.t05_project_expenditure.report_key IS '（派生）报告标识（各版本不变）';

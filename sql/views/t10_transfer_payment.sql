@@ -1,5 +1,5 @@
 -- 表10 上级专项转移支付支出预算表, row for row as printed, with each code's place in the hierarchy.
-CREATE VIEW appendix.t10_transfer_payment AS
+CREATE OR REPLACE VIEW appendix.t10_transfer_payment AS
 SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
        t.budget_unit,
        t.functional_code,
@@ -7,7 +7,8 @@ SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
        t.project_name,
        t.amount,
        c.level AS code_level,
-       c.parent_code
+       c.parent_code,
+       r.report_key
 FROM appendix.reports r
 JOIN budget.transfer_payment t ON t.report_id = r.report_id
 LEFT JOIN budget.functional_classification c
@@ -24,3 +25,4 @@ COMMENT ON COLUMN appendix.t10_transfer_payment.project_name IS '项目名称';
 COMMENT ON COLUMN appendix.t10_transfer_payment.amount IS '项目金额';
 COMMENT ON COLUMN appendix.t10_transfer_payment.code_level IS '（派生）科目级次：类 / 款 / 项';
 COMMENT ON COLUMN appendix.t10_transfer_payment.parent_code IS '（派生）上级科目编码';
+COMMENT ON COLUMN appendix.t10_transfer_payment.report_key IS '（派生）报告标识（各版本不变）';

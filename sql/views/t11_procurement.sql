@@ -1,5 +1,5 @@
 -- 表11 政府采购项目支出预算表, one row per printed line (a project printed twice stays twice).
-CREATE VIEW appendix.t11_procurement AS
+CREATE OR REPLACE VIEW appendix.t11_procurement AS
 SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
        t.project_name,
        t.procurement_category,
@@ -8,7 +8,8 @@ SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
        t.annual_amount,
        t.demand_time_text,
        t.remark,
-       t.demand_month
+       t.demand_month,
+       r.report_key
 FROM appendix.reports r
 JOIN budget.procurement_item t ON t.report_id = r.report_id;
 
@@ -24,3 +25,4 @@ COMMENT ON COLUMN appendix.t11_procurement.annual_amount IS '一年采购指标'
 COMMENT ON COLUMN appendix.t11_procurement.demand_time_text IS '需求时间';
 COMMENT ON COLUMN appendix.t11_procurement.remark IS '备注';
 COMMENT ON COLUMN appendix.t11_procurement.demand_month IS '（派生）需求月份（该月第一天；往年采购等为空）';
+COMMENT ON COLUMN appendix.t11_procurement.report_key IS '（派生）报告标识（各版本不变）';

@@ -1,5 +1,5 @@
 -- 表12 “三公”经费财政拨款预算情况表, one row per printed year (the earlier year is comparison data).
-CREATE VIEW appendix.t12_three_public_expenses AS
+CREATE OR REPLACE VIEW appendix.t12_three_public_expenses AS
 SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
        t.budget_unit,
        t.year,
@@ -8,7 +8,8 @@ SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
        t.official_reception,
        t.vehicle_subtotal,
        t.vehicle_purchase,
-       t.vehicle_operation
+       t.vehicle_operation,
+       r.report_key
 FROM appendix.reports r
 JOIN budget.three_public_expense t ON t.report_id = r.report_id;
 
@@ -24,3 +25,4 @@ COMMENT ON COLUMN appendix.t12_three_public_expenses.official_reception IS '公�
 COMMENT ON COLUMN appendix.t12_three_public_expenses.vehicle_subtotal IS '公务用车购置及运行维护费 小计';
 COMMENT ON COLUMN appendix.t12_three_public_expenses.vehicle_purchase IS '公务用车购置及运行维护费 公务用车购置费';
 COMMENT ON COLUMN appendix.t12_three_public_expenses.vehicle_operation IS '公务用车购置及运行维护费 公务用车运行维护费';
+COMMENT ON COLUMN appendix.t12_three_public_expenses.report_key IS '（派生）报告标识（各版本不变）';

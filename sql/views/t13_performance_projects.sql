@@ -1,5 +1,5 @@
 -- 表13 部门预算绩效管理项目情况表, row for row as printed.
-CREATE VIEW appendix.t13_performance_projects AS
+CREATE OR REPLACE VIEW appendix.t13_performance_projects AS
 SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
        t.implementing_unit,
        t.project_name,
@@ -8,7 +8,8 @@ SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
        t.other_funds,
        t.period_text,
        t.period_start,
-       t.period_end
+       t.period_end,
+       r.report_key
 FROM appendix.reports r
 JOIN budget.performance_project t ON t.report_id = r.report_id;
 
@@ -24,3 +25,4 @@ COMMENT ON COLUMN appendix.t13_performance_projects.other_funds IS '预算金额
 COMMENT ON COLUMN appendix.t13_performance_projects.period_text IS '预算执行时间';
 COMMENT ON COLUMN appendix.t13_performance_projects.period_start IS '（派生）预算执行开始日期';
 COMMENT ON COLUMN appendix.t13_performance_projects.period_end IS '（派生）预算执行结束日期';
+COMMENT ON COLUMN appendix.t13_performance_projects.report_key IS '（派生）报告标识（各版本不变）';

@@ -1,6 +1,6 @@
 -- 表14 部门（单位）整体支出绩效目标申报表: the form's rows in printed order, each with its kind
 -- (header fields, amounts, 职能概述, goals 目标 1 … N, indicators, 其他说明的问题).
-CREATE VIEW appendix.t14_department_performance_goals AS
+CREATE OR REPLACE VIEW appendix.t14_department_performance_goals AS
 SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
        t.section,
        t.label,
@@ -9,7 +9,8 @@ SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
        t.second_level_indicator,
        t.content,
        t.row_kind,
-       t.goal_no
+       t.goal_no,
+       r.report_key
 FROM appendix.reports r
 JOIN budget.department_performance_row t ON t.report_id = r.report_id;
 
@@ -25,3 +26,4 @@ COMMENT ON COLUMN appendix.t14_department_performance_goals.second_level_indicat
 COMMENT ON COLUMN appendix.t14_department_performance_goals.content IS '内容';
 COMMENT ON COLUMN appendix.t14_department_performance_goals.row_kind IS '（派生）行类型：header 表头 / amount 资金 / overview 职能概述 / goal 总体目标 / indicator 绩效指标 / remark 其他说明';
 COMMENT ON COLUMN appendix.t14_department_performance_goals.goal_no IS '（派生）目标序号';
+COMMENT ON COLUMN appendix.t14_department_performance_goals.report_key IS '（派生）报告标识（各版本不变）';

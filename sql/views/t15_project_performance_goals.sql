@@ -1,5 +1,5 @@
 -- 表15 项目支出绩效目标表: the header of each 表15-N (one row per project table) with its goals.
-CREATE VIEW appendix.t15_project_performance_goals AS
+CREATE OR REPLACE VIEW appendix.t15_project_performance_goals AS
 SELECT r.department, r.fiscal_year, r.report_id, p.row_no,
        p.table_no,
        p.row_no AS sub_no,
@@ -10,7 +10,8 @@ SELECT r.department, r.fiscal_year, r.report_id, p.row_no,
        p.other_funds,
        p.contacts,
        p.phones,
-       coalesce(g.goals, '{}') AS goals
+       coalesce(g.goals, '{}') AS goals,
+       r.report_key
 FROM appendix.reports r
 JOIN budget.performance_target_project p ON p.report_id = r.report_id
 LEFT JOIN LATERAL (
@@ -33,3 +34,4 @@ COMMENT ON COLUMN appendix.t15_project_performance_goals.other_funds IS '其他�
 COMMENT ON COLUMN appendix.t15_project_performance_goals.contacts IS '项目联系人';
 COMMENT ON COLUMN appendix.t15_project_performance_goals.phones IS '联系电话';
 COMMENT ON COLUMN appendix.t15_project_performance_goals.goals IS '项目绩效目标';
+COMMENT ON COLUMN appendix.t15_project_performance_goals.report_key IS '（派生）报告标识（各版本不变）';

@@ -1,5 +1,5 @@
 -- 表15-N 年度绩效指标: every indicator row of every 表15-N, in printed order within its table.
-CREATE VIEW appendix.t15_project_performance_indicators AS
+CREATE OR REPLACE VIEW appendix.t15_project_performance_indicators AS
 SELECT r.department, r.fiscal_year, r.report_id, i.row_no,
        i.table_no,
        p.row_no AS sub_no,
@@ -10,7 +10,8 @@ SELECT r.department, r.fiscal_year, r.report_id, i.row_no,
        i.operator,
        i.value,
        i.unit,
-       i.target_kind
+       i.target_kind,
+       r.report_key
 FROM appendix.reports r
 JOIN budget.performance_indicator i ON i.report_id = r.report_id
 JOIN budget.performance_target_project p ON p.report_id = i.report_id AND p.table_no = i.table_no;
@@ -29,3 +30,4 @@ COMMENT ON COLUMN appendix.t15_project_performance_indicators.operator IS '（�
 COMMENT ON COLUMN appendix.t15_project_performance_indicators.value IS '（派生）目标值的数值';
 COMMENT ON COLUMN appendix.t15_project_performance_indicators.unit IS '（派生）目标值的单位';
 COMMENT ON COLUMN appendix.t15_project_performance_indicators.target_kind IS '（派生）目标值类型：numeric 数值 / qualitative 定性 / compound 复合或区间（未归为一个数）/ not_applicable 不适用';
+COMMENT ON COLUMN appendix.t15_project_performance_indicators.report_key IS '（派生）报告标识（各版本不变）';

@@ -1,6 +1,6 @@
 -- The findings of the consistency rules (sql/checks/) for the current reports: one row per
 -- offending place. severity 'rounding' marks a gap of at most 0.01 per summed amount.
-CREATE VIEW appendix.validation_findings AS
+CREATE OR REPLACE VIEW appendix.validation_findings AS
 SELECT r.department, r.fiscal_year, r.report_id,
        f.rule_id,
        f.finding_no,
@@ -12,7 +12,8 @@ SELECT r.department, r.fiscal_year, r.report_id,
        f.difference,
        f.source_line,
        f.message,
-       v.description AS rule_description
+       v.description AS rule_description,
+       r.report_key
 FROM appendix.reports r
 JOIN budget.validation_finding f ON f.report_id = r.report_id
 JOIN budget.validation_rule v ON v.id = f.rule_id;
@@ -31,3 +32,4 @@ COMMENT ON COLUMN appendix.validation_findings.difference IS '差额（左值 �
 COMMENT ON COLUMN appendix.validation_findings.source_line IS '左值在文本文件中的行号';
 COMMENT ON COLUMN appendix.validation_findings.message IS '说明';
 COMMENT ON COLUMN appendix.validation_findings.rule_description IS '规则说明';
+COMMENT ON COLUMN appendix.validation_findings.report_key IS '（派生）报告标识（各版本不变）';
