@@ -229,16 +229,12 @@ def delete_report(url: str, department: str, fiscal_year: int, kind: str | None 
     the same report runs entirely before or after.
     """
     with connect(url) as conn:
-        row = conn.execute("SELECT id FROM budget.department WHERE name = %s", (department,)).fetchone()
-        if row is None:
-            return []
-        kinds = [kind] if kind else [k for (k,) in conn.execute(
-            "SELECT DISTINCT kind FROM budget.report WHERE department_id = %s AND fiscal_year = %s ORDER BY kind",
-            (row[0], fiscal_year))]
-        for each in kinds:
-            lock_identity(conn, row[0], fiscal_year, each)
+        keys = [key for (key,) in conn.execute(
+            "SELECT DISTINCT r.report_key FROM budget.report r JOIN budget.department d ON d.id = r.department_id "
+            "WHERE d.name = %s AND r.fiscal_year = %s AND (%s::text IS NULL OR r.kind = %s) ORDER BY 1",
+            (department, fiscal_year, kind, kind))]
+        for key in keys:
+            lock_identity(conn, key)
         return conn.execute(
-            "DELETE FROM budget.report WHERE department_id = %s AND fiscal_year = %s AND kind = ANY(%s) "
-            "RETURNING id, version",
-            (row[0], fiscal_year, kinds),
+            "DELETE FROM budget.report WHERE report_key = ANY(%s) RETURNING id, version", (keys,),
         ).fetchall()

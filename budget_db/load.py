@@ -1,6 +1,7 @@
 """Writing a parsed report: one transaction, all rows of a table in one COPY.
 
-A report is identified by department + fiscal year + kind. The same bytes again are
+A report is identified by its report_key (region, department, fiscal year, kind and scope:
+loaders.report.ReportMeta.report_key), the same for all its versions. The same bytes again are
 `unchanged`; new bytes for a loaded report become a new version that replaces the current
 one atomically (the old one stays, marked superseded_at).
 """
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 import psycopg
 from psycopg import sql
 
-from budget_db import checks
+from budget_db import checks, code_lists
 from loaders.errors import ReportError
 from loaders.records import columns, is_shared, row_getter
 from loaders.report import PARSER_VERSION, ParsedReport
@@ -50,19 +51,26 @@ class LoadResult:
 AFTER_WRITE_HOOKS: list = [checks.after_write]
 
 
-def _department_id(conn: psycopg.Connection, name: str) -> int:
+def _department_id(conn: psycopg.Connection, region: str, name: str) -> int:
     # Two statements: the SELECT takes a new snapshot, so it sees a row that a concurrent
     # load committed while this INSERT waited on it (one statement with a CTE would not).
-    conn.execute("INSERT INTO budget.department (name) VALUES (%s) ON CONFLICT (name) DO NOTHING", (name,))
-    return conn.execute("SELECT id FROM budget.department WHERE name = %s", (name,)).fetchone()[0]
+    conn.execute("INSERT INTO budget.department (region, name) VALUES (%s, %s) ON CONFLICT (region, name) "
+                 "DO NOTHING", (region, name))
+    return conn.execute("SELECT id FROM budget.department WHERE region = %s AND name = %s",
+                        (region, name)).fetchone()[0]
 
 
-def lock_identity(conn: psycopg.Connection, department_id: int, fiscal_year: int, kind: str) -> None:
+def lock_identity(conn: psycopg.Connection, report_key: str) -> None:
     """Serialize loads of one report (two loaders, one version), held until commit."""
-    conn.execute(
-        "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))",
-        (f"budget-report:{department_id}:{fiscal_year}:{kind}",),
-    )
+    conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (f"budget-report:{report_key}",))
+
+
+def _fiscal_year(conn: psycopg.Connection, year: int) -> None:
+    """A year seen for the first time gets its code lists from the files."""
+    added = conn.execute("INSERT INTO budget.fiscal_year (year) VALUES (%s) ON CONFLICT DO NOTHING RETURNING year",
+                         (year,)).fetchone()
+    if added:
+        code_lists.sync_functional_classes(conn, [year])
 
 
 def _copy(conn: psycopg.Connection, table: str, names: list[str], rows: list[tuple]) -> None:
@@ -91,6 +99,8 @@ def write_records(conn: psycopg.Connection, report_id: int, records: list) -> di
         by_class[type(record)].append(record)
     counts: dict[str, int] = {}
     for record_class in sorted(by_class, key=lambda c: not is_shared(c)):
+        if record_class.TABLE is None:  # in memory only (e.g. ProjectLink)
+            continue
         items = by_class[record_class]
         names = columns(record_class)
         row_of = row_getter(record_class)
@@ -113,14 +123,13 @@ def write_report(conn: psycopg.Connection, parsed: ParsedReport, source_file: st
     meta = parsed.meta
     result = LoadResult(source=source_file, outcome="loaded", department=meta.department,
                         fiscal_year=meta.fiscal_year, missing_tables=list(parsed.missing_tables))
-    conn.execute("INSERT INTO budget.fiscal_year (year) VALUES (%s) ON CONFLICT DO NOTHING", (meta.fiscal_year,))
-    department_id = _department_id(conn, meta.department)
-    lock_identity(conn, department_id, meta.fiscal_year, meta.kind)
+    _fiscal_year(conn, meta.fiscal_year)
+    department_id = _department_id(conn, meta.region, meta.department)
+    key = meta.report_key
+    lock_identity(conn, key)
     current = conn.execute(
         "SELECT id, sha256, version, parser_version, missing_tables FROM budget.report "
-        "WHERE department_id = %s AND fiscal_year = %s "
-        "AND kind = %s AND superseded_at IS NULL",
-        (department_id, meta.fiscal_year, meta.kind),
+        "WHERE report_key = %s AND superseded_at IS NULL", (key,),
     ).fetchone()
     # The same bytes read by the same parser: nothing to do. A newer parser makes a new version.
     if current and current[1] == parsed.sha256 and current[3] == PARSER_VERSION:
@@ -135,17 +144,15 @@ def write_report(conn: psycopg.Connection, parsed: ParsedReport, source_file: st
     if current:
         conn.execute("UPDATE budget.report SET superseded_at = now() WHERE id = %s", (current[0],))
         result.outcome = "replaced"
-    latest = conn.execute(
-        "SELECT coalesce(max(version), 0) FROM budget.report WHERE department_id = %s AND fiscal_year = %s "
-        "AND kind = %s", (department_id, meta.fiscal_year, meta.kind),
-    ).fetchone()[0]
+    latest = conn.execute("SELECT coalesce(max(version), 0) FROM budget.report WHERE report_key = %s",
+                          (key,)).fetchone()[0]
     result.version = latest + 1
     result.report_id = conn.execute(
         "INSERT INTO budget.report (department_id, fiscal_year, kind, title, title_line, scope, unit, "
-        "source_file, sha256, parser_version, version, missing_tables) "
-        "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
+        "source_file, sha256, parser_version, version, missing_tables, template, report_key) "
+        "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
         (department_id, meta.fiscal_year, meta.kind, meta.title, meta.title_line, meta.scope, meta.unit,
-         source_file, parsed.sha256, PARSER_VERSION, result.version, parsed.missing_tables),
+         source_file, parsed.sha256, PARSER_VERSION, result.version, parsed.missing_tables, meta.template, key),
     ).fetchone()[0]
     result.rows = write_records(conn, result.report_id, parsed.records)
     for hook in AFTER_WRITE_HOOKS:

@@ -1,35 +1,35 @@
-"""表4 基本支出预算表: the unit row, economic categories (类) and their items (款)."""
+"""Basic expenditure by economic category (表4 基本支出预算表): the unit row, categories (类), items (款)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import ClassVar
 
-from loaders.common import require_block, unit_rows
+from loaders.common import located_rows
 from loaders.economic_codes import category_code, item_code
-from loaders.funding import FundingAmounts, funding_amounts
-
-TABLES = ("4",)
+from loaders.funding import funding_records
+from loaders.grid import parse_amount
 
 
 @dataclass(kw_only=True)
-class BasicExpenditureItem(FundingAmounts):
+class BasicExpenditureItem:
     TABLE: ClassVar[str] = "basic_expenditure_item"
+    table_no: str
     row_no: int
     item_name: str
     row_kind: str  # unit | category | item
     category_name: str | None  # the category the report prints the item under
     economic_code: str | None  # the national code for the printed name
+    total: Decimal | None
     source_line: int
 
 
-def parse(grid, meta) -> list[BasicExpenditureItem]:
-    block = require_block(grid, "4")
-    data = unit_rows(block)
-    records = []
+def read(block, spec, meta) -> list:
+    records: list = []
     category, category_code_ = None, None
-    for row_no, row in enumerate(data, start=1):
-        name = row.cell(0)
+    for row_no, row, cell in located_rows(block, spec):
+        name = cell["budget_unit"]
         code = category_code(name)
         if row_no == 1:
             kind, code = "unit", None
@@ -38,7 +38,9 @@ def parse(grid, meta) -> list[BasicExpenditureItem]:
         else:
             kind, code = "item", item_code(name, category_code_)
         records.append(BasicExpenditureItem(
-            row_no=row_no, item_name=name, row_kind=kind, category_name=category if kind == "item" else None,
-            economic_code=code, source_line=row.line_no, **funding_amounts(block, row),
+            table_no=block.number, row_no=row_no, item_name=name, row_kind=kind,
+            category_name=category if kind == "item" else None, economic_code=code,
+            total=parse_amount(cell["total"], where=block.where(row)), source_line=row.line_no,
         ))
+        records.extend(funding_records(block, row, row_no, cell))
     return records

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from loaders.errors import ReportError
 from loaders.grid import Row, TableBlock, is_amount, parse_amount
+from loaders.table_layout import header_cells, locate_columns
 
 
 def has_amount(row: Row) -> bool:
@@ -24,6 +25,14 @@ def unit_rows(block: TableBlock) -> list[Row]:
     """The data rows of a table whose rows start with a name and print amounts (表2–表5)."""
     _, data = block.split_header(lambda row: bool(row.cell(0)) and has_amount(row))
     return data
+
+
+def located_rows(block: TableBlock, spec, is_data=None):
+    """(row_no, row, {field: cell}) of a table whose columns the template's header map locates."""
+    header, data = block.split_header(is_data or (lambda row: bool(row.cell(0)) and has_amount(row)))
+    columns = locate_columns(block, header, spec.header)
+    for row_no, row in enumerate(data, start=1):
+        yield row_no, row, header_cells(block, row, columns)
 
 
 def require_block(grid, number: str) -> TableBlock:

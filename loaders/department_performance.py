@@ -18,7 +18,6 @@ from loaders.errors import ReportError
 from loaders.goals import paragraphs, split_goals
 from loaders.grid import Row, TableBlock, clean_text, is_amount, parse_amount, squeeze
 
-TABLES = ("14",)
 
 _HEADER_LABEL = re.compile(r"(名称|负责人|填报人|填表人|联系人|联系方式|联系电话|电话|填报日期)$")
 _REMARK = re.compile(r"^其他.*(说明|问题)")
@@ -37,6 +36,7 @@ class DepartmentPerformanceRow:
     content: str | None  # the value, text or 具体指标
     goal_no: int | None
     source_line: int
+    table_no: str = ""  # the printed table, set by loaders.report
 
 
 def goals(cell: str) -> list[tuple[str | None, int | None, str]]:
@@ -134,9 +134,12 @@ class _Form:
 
 
 def parse(grid, meta) -> list[DepartmentPerformanceRow]:
+    """表14 of a grid in the Shenzhen template (for tests and tools)."""
     block = grid.table("14")
-    if block is None:
-        return []
+    return read(block, None, meta) if block else []
+
+
+def read(block, spec, meta) -> list[DepartmentPerformanceRow]:
     form = _Form(block)
     for row in block.rows:
         form.read(row)

@@ -1,4 +1,4 @@
-"""表7, 表8, 表9: expenditure by functional classification code (类 204 / 款 20402 / 项 2040201).
+"""Expenditure by functional classification code (表7, 表8, 表9: 类 204 / 款 20402 / 项 2040201).
 
 Also yields the codes themselves: the 款 and 项 names exist only in the reports.
 """
@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
-from loaders.common import amounts
+from loaders.common import located_rows
 from loaders.errors import ReportError
+from loaders.grid import parse_amount
 
-TABLES = ("7", "8", "9")
 _CODE = re.compile(r"^\d{3}(\d{2}(\d{2})?)?$")
 LEVELS = {3: "类", 5: "款", 7: "项"}
 
@@ -36,7 +36,7 @@ class FunctionalClassification:
 @dataclass(kw_only=True)
 class FunctionalExpenditure:
     TABLE: ClassVar[str] = "functional_expenditure"
-    table_no: int
+    table_no: str
     row_no: int
     budget_unit: str | None  # only on the unit (total) row
     fiscal_year: int
@@ -58,23 +58,21 @@ def functional_code(code: str, name: str, fiscal_year: int, where: str) -> Funct
     )
 
 
-def parse(grid, meta) -> list:
+def read(block, spec, meta) -> list:
     records: list = []
-    for number in TABLES:
-        block = grid.table(number)
-        if block is None:
-            continue
-        _, data = block.split_header(lambda row: bool(row.cell(0) or row.cell(1)) and row.cell(0) != "预算单位")
-        for row_no, row in enumerate(data, start=1):
-            unit, code, name = row.cell(0), row.cell(1), row.cell(2)
-            if code:
-                records.append(functional_code(code, name, meta.fiscal_year, block.where(row)))
-            elif not unit:
-                raise ReportError("a row with neither a unit nor a code", where=block.where(row))
-            total, basic, project = amounts(block, row, 3, 3)
-            records.append(FunctionalExpenditure(
-                table_no=int(number), row_no=row_no, budget_unit=None if code else unit,
-                fiscal_year=meta.fiscal_year, functional_code=code or None, functional_name=name or None,
-                total=total, basic_expenditure=basic, project_expenditure=project, source_line=row.line_no,
-            ))
+    is_data = lambda row: bool(row.cell(0) or row.cell(1)) and row.cell(0) != "预算单位"  # noqa: E731
+    for row_no, row, cell in located_rows(block, spec, is_data):
+        unit, code, name = cell["budget_unit"], cell["functional_code"], cell["functional_name"]
+        if code:
+            records.append(functional_code(code, name, meta.fiscal_year, block.where(row)))
+        elif not unit:
+            raise ReportError("a row with neither a unit nor a code", where=block.where(row))
+        where = block.where(row)
+        records.append(FunctionalExpenditure(
+            table_no=block.number, row_no=row_no, budget_unit=None if code else unit,
+            fiscal_year=meta.fiscal_year, functional_code=code or None, functional_name=name or None,
+            total=parse_amount(cell["total"], where=where),
+            basic_expenditure=parse_amount(cell["basic_expenditure"], where=where),
+            project_expenditure=parse_amount(cell["project_expenditure"], where=where), source_line=row.line_no,
+        ))
     return records

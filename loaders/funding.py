@@ -1,36 +1,39 @@
-"""The funding-source columns that 表2, 表4 and 表5 print after their total, in printed order."""
+"""Funding sources of a printed row (表2, 表4, 表5 columns such as 一般公共预算拨款 小计): one row each.
+
+A header map names such a column `funding:<code>` (a code of budget.funding_source); only
+printed cells become rows, so an empty cell stays empty (NULL) in the printed views.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import ClassVar
 
-from loaders.common import amounts
+from loaders.grid import parse_amount
+
+PREFIX = "funding:"
+
 
 @dataclass(kw_only=True)
-class FundingAmounts:
-    """Total and funding-source amounts of one printed row of 表2, 表4 or 表5."""
-
-    total: Decimal | None = None
-    fiscal_subtotal: Decimal | None = None  # 财政预算拨款 小计
-    general_public_subtotal: Decimal | None = None  # 一般公共预算拨款 小计
-    general_funds: Decimal | None = None  # 一般性经费拨款
-    special_funds: Decimal | None = None  # 财政专项资金拨款
-    government_investment: Decimal | None = None  # 政府投资项目拨款
-    government_fund: Decimal | None = None  # 政府性基金预算拨款
-    fiscal_special_account: Decimal | None = None  # 财政专户拨款
-    business_income: Decimal | None = None  # 事业收入
-    other_income: Decimal | None = None  # 其他收入
-    superior_subsidy: Decimal | None = None  # 上级补助收入
-    prior_year_carryover: Decimal | None = None  # 上年结余、结转
+class FundingAmount:
+    TABLE: ClassVar[str] = "funding_amount"
+    table_no: str
+    row_no: int
+    source_code: str
+    amount: Decimal
+    amount_as_printed: str | None  # kept when the print is not the plain number
+    source_line: int
 
 
-# The funding columns in printed order (the dataclass's fields after `total`).
-FUNDING_COLUMNS = tuple(f.name for f in fields(FundingAmounts))[1:]
-# 表5 prints no 财政专户拨款 column.
-PROJECT_FUNDING_COLUMNS = tuple(c for c in FUNDING_COLUMNS if c != "fiscal_special_account")
-
-
-def funding_amounts(block, row, columns: tuple[str, ...] = FUNDING_COLUMNS) -> dict:
-    names = ("total", *columns)
-    return dict(zip(names, amounts(block, row, 1, len(names))))
+def funding_records(block, row, row_no: int, cell: dict[str, str]) -> list[FundingAmount]:
+    records = []
+    for field, text in cell.items():
+        if not field.startswith(PREFIX) or not text:
+            continue
+        amount = parse_amount(text, where=block.where(row))
+        records.append(FundingAmount(
+            table_no=block.number, row_no=row_no, source_code=field.removeprefix(PREFIX), amount=amount,
+            amount_as_printed=None, source_line=row.line_no,
+        ))
+    return records

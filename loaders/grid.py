@@ -14,10 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from loaders.errors import ReportError
 
-# 表.1, 表. 4, 表.15-17, 表. 15-96
-TABLE_MARKER = re.compile(r"^\s*表\s*\.\s*(\d+(?:\s*-\s*\d+)?)\s*$")
-UNIT_NAME = re.compile(r"^\s*单位名称\s*[：:]\s*(.*?)\s*$")
-UNIT = re.compile(r"^\s*单位\s*[：:]\s*(.*?)\s*$")
+from loaders.template import Layout
 
 CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’"  # a regex character range
 # A space between two CJK characters is a line wrap or a stray gap of the conversion.
@@ -118,6 +115,7 @@ class ReportGrid:
     source: str
     narrative: list[NarrativeLine]
     tables: list[TableBlock]
+    last_line: int = 0  # the last non-empty line of the text
 
     def table(self, number: str) -> TableBlock | None:
         for block in self.tables:
@@ -133,8 +131,14 @@ def _split_cells(line: str) -> tuple[str, ...]:
     return tuple(clean_text(cell) for cell in line.split("\t"))
 
 
-def read_grid(text: str, source: str) -> ReportGrid:
-    """Cut the text into the narrative (before 表.1) and the table blocks."""
+def read_grid(text: str, source: str, layout: Layout | None = None) -> ReportGrid:
+    """Cut the text into the narrative (before the first table) and the table blocks.
+
+    `layout` is the template's page furniture (default: the Shenzhen template's).
+    """
+    if layout is None:
+        from loaders.templates.shenzhen import LAYOUT as layout
+    marker_of, unit_name_of, unit_of = layout.marker.match, layout.unit_name.match, layout.unit.match
     lines = text.split("\n")
     narrative: list[NarrativeLine] = []
     tables: list[TableBlock] = []
@@ -145,7 +149,7 @@ def read_grid(text: str, source: str) -> ReportGrid:
 
     for line_no, raw in enumerate(lines, start=1):
         line = raw.rstrip("\r")
-        marker = TABLE_MARKER.match(line)
+        marker = marker_of(line)
         if marker:
             current = TableBlock(number=squeeze(marker.group(1)), marker_line=line_no, source=source)
             tables.append(current)
@@ -158,7 +162,7 @@ def read_grid(text: str, source: str) -> ReportGrid:
         if not line.strip():
             continue
         if "\t" not in line:
-            unit_name, unit = UNIT_NAME.match(line), UNIT.match(line)
+            unit_name, unit = unit_name_of(line), unit_of(line)
             if unit_name:
                 if current.unit_name is None:
                     current.unit_name = clean_text(unit_name.group(1))
@@ -178,4 +182,5 @@ def read_grid(text: str, source: str) -> ReportGrid:
                 continue
             after_page_header = False
         current.rows.append(row)
-    return ReportGrid(source=source, narrative=narrative, tables=tables)
+    last_line = next((n for n in range(len(lines), 0, -1) if lines[n - 1].strip()), 0)
+    return ReportGrid(source=source, narrative=narrative, tables=tables, last_line=last_line)

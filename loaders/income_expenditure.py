@@ -1,4 +1,4 @@
-"""表2 收入预算表 and 表3 支出预算表: one row per budget unit."""
+"""Tables by budget unit: 表2 收入预算表 (income by funding source) and 表3 支出预算表."""
 
 from __future__ import annotations
 
@@ -6,23 +6,25 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
-from loaders.common import amounts, require_block, unit_rows
-from loaders.funding import FundingAmounts, funding_amounts
-
-TABLES = ("2", "3")
+from loaders.common import located_rows
+from loaders.funding import funding_records
+from loaders.grid import parse_amount
 
 
 @dataclass(kw_only=True)
-class IncomeBudgetRow(FundingAmounts):
+class IncomeBudgetRow:
     TABLE: ClassVar[str] = "income_budget"
+    table_no: str
     row_no: int
     budget_unit: str
+    total: Decimal | None
     source_line: int
 
 
 @dataclass(kw_only=True)
 class ExpenditureBudgetRow:
     TABLE: ClassVar[str] = "expenditure_budget"
+    table_no: str
     row_no: int
     budget_unit: str
     expenditure_total: Decimal | None
@@ -33,20 +35,28 @@ class ExpenditureBudgetRow:
     procurement_small_micro: Decimal | None  # 面向小型、微型企业政府采购项目
     source_line: int
 
+    AMOUNTS: ClassVar[tuple[str, ...]] = (
+        "expenditure_total", "basic_expenditure", "project_expenditure", "procurement", "procurement_sme",
+        "procurement_small_micro",
+    )
 
-def parse(grid, meta) -> list:
+
+def read_income(block, spec, meta) -> list:
     records: list = []
-    income = require_block(grid, "2")
-    for row_no, row in enumerate(unit_rows(income), start=1):
+    for row_no, row, cell in located_rows(block, spec):
         records.append(IncomeBudgetRow(
-            row_no=row_no, budget_unit=row.cell(0), source_line=row.line_no, **funding_amounts(income, row),
+            table_no=block.number, row_no=row_no, budget_unit=cell["budget_unit"], source_line=row.line_no,
+            total=parse_amount(cell["total"], where=block.where(row)),
         ))
-    expenditure = require_block(grid, "3")
-    for row_no, row in enumerate(unit_rows(expenditure), start=1):
-        values = amounts(expenditure, row, 1, 6)
+        records.extend(funding_records(block, row, row_no, cell))
+    return records
+
+
+def read_expenditure(block, spec, meta) -> list:
+    records: list = []
+    for row_no, row, cell in located_rows(block, spec):
         records.append(ExpenditureBudgetRow(
-            row_no=row_no, budget_unit=row.cell(0), expenditure_total=values[0], basic_expenditure=values[1],
-            project_expenditure=values[2], procurement=values[3], procurement_sme=values[4],
-            procurement_small_micro=values[5], source_line=row.line_no,
+            table_no=block.number, row_no=row_no, budget_unit=cell["budget_unit"], source_line=row.line_no,
+            **{field: parse_amount(cell[field], where=block.where(row)) for field in ExpenditureBudgetRow.AMOUNTS},
         ))
     return records

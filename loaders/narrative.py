@@ -17,7 +17,6 @@ from typing import ClassVar
 
 from loaders.grid import CJK, NarrativeLine, clean_text, parse_amount
 
-TABLES = ()
 
 _PART = re.compile(r"^第([一二三四五六七八九十]+)部分\s*(.*)$")
 # 一、主要职能 — a heading is short and not a sentence (名词解释 items such as 一、…：指… are text)
@@ -260,7 +259,7 @@ class _Facts:
                          line.text[:match.end("unit")], line.line_no)
 
 
-def parse(grid, meta) -> list:
+def read(grid, meta) -> list:
     records: list = []
     facts = _Facts()
     for row_no, section in enumerate(split_sections(grid.narrative), start=1):
@@ -283,3 +282,6 @@ def parse(grid, meta) -> list:
         if part == "三":
             facts.project_items(section.section, lines)
     return records + facts.facts
+
+
+parse = read  # the name the table readers use for a whole grid

@@ -17,7 +17,6 @@ from loaders.common import has_amount
 from loaders.grid import parse_amount
 from loaders.table_layout import labelled_rows
 
-TABLES = ("13",)
 
 HEADER = {
     "implementing_unit": r"实施单位|单位名称",
@@ -44,6 +43,10 @@ class PerformanceProject:
     period_start: date | None
     period_end: date | None
     source_line: int
+    table_no: str = ""  # the printed table, set by loaders.report
+    project_no: int | None = None  # set by loaders.project_links
+    project_match: str | None = None
+    project_match_score: Decimal | None = None
 
 
 def period(text: str, where: str) -> tuple[date | None, date | None]:
@@ -64,9 +67,12 @@ def period(text: str, where: str) -> tuple[date | None, date | None]:
 
 
 def parse(grid, meta) -> list[PerformanceProject]:
+    """表13 of a grid in the Shenzhen template (for tests and tools)."""
     block = grid.table("13")
-    if block is None:
-        return []
+    return read(block, None, meta) if block else []
+
+
+def read(block, spec, meta) -> list[PerformanceProject]:
     records = []
     for row_no, row, cell in labelled_rows(
         block, HEADER, is_data=has_amount,

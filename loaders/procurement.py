@@ -17,7 +17,6 @@ from loaders.errors import ReportError
 from loaders.grid import is_amount, parse_amount
 from loaders.table_layout import labelled_rows
 
-TABLES = ("11",)
 
 HEADER = {
     "project_name": r"采购项目|项目名称",
@@ -46,6 +45,10 @@ class ProcurementItem:
     demand_month: date | None  # first day of the printed month
     remark: str | None
     source_line: int
+    table_no: str = ""  # the printed table, set by loaders.report
+    project_no: int | None = None  # set by loaders.project_links
+    project_match: str | None = None
+    project_match_score: Decimal | None = None
 
 
 def demand_month(text: str, where: str) -> date | None:
@@ -72,9 +75,12 @@ def _service_years(text: str, where: str) -> int | None:
 
 
 def parse(grid, meta) -> list[ProcurementItem]:
+    """表11 of a grid in the Shenzhen template (for tests and tools)."""
     block = grid.table("11")
-    if block is None:
-        return []
+    return read(block, None, meta) if block else []
+
+
+def read(block, spec, meta) -> list[ProcurementItem]:
     records = []
     for row_no, row, cell in labelled_rows(
         block, HEADER, is_data=lambda row: any(is_amount(c) for c in row.cells[1:]),

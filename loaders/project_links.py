@@ -34,9 +34,12 @@ _BRACKETS = str.maketrans({"〔": "(", "〕": ")", "【": "(", "】": ")", "[": 
 
 @dataclass(kw_only=True)
 class ProjectLink:
-    """One 表15 project linked to one line of another table (or reported unlinked)."""
+    """One 表15 project linked to one line of another table (or reported unlinked).
 
-    TABLE: ClassVar[str] = "project_link"
+    Not stored as such: the links become project numbers on the rows (assign_projects).
+    """
+
+    TABLE: ClassVar[str | None] = None
     table_no: str  # the 表15-N table of the project, e.g. "15-12"
     linked_table: str  # "13", "5", "11", "10"
     link_no: int  # 1, 2, … per project and linked table (表11 may print a project on two lines)
@@ -164,3 +167,66 @@ def link_projects(records: list) -> list[ProjectLink]:
 def unlinked(links: list[ProjectLink]) -> list[str]:
     """The 表15-N tables whose project has no 表13 line."""
     return [link.table_no for link in links if link.method == UNLINKED]
+
+
+@dataclass(kw_only=True)
+class Project:
+    """A project of the report; the rows of 表5, 表10, 表11, 表13 and 表15 naming it reference it."""
+
+    TABLE: ClassVar[str] = "project"
+    project_no: int
+    name: str  # as first printed: 表15's name, else 表13's, 表5's, 表11's, 表10's
+    name_key: str  # normalize(name): the same project across years
+
+
+def _project_rows(records: list) -> dict[str, dict[int, object]]:
+    """{table: {row_no: record}} of the rows that name a project."""
+    rows: dict[str, dict[int, object]] = {"13": {}, "5": {}, "11": {}, "10": {}}
+    for record in records:
+        if isinstance(record, PerformanceProject):
+            rows["13"][record.row_no] = record
+        elif isinstance(record, ProjectExpenditureItem) and record.row_kind == "project":
+            rows["5"][record.row_no] = record
+        elif isinstance(record, ProcurementItem):
+            rows["11"][record.row_no] = record
+        elif isinstance(record, TransferPaymentRow) and record.project_name:
+            rows["10"][record.row_no] = record
+    return rows
+
+
+def _printed_name(record) -> str:
+    return record.item_name if isinstance(record, ProjectExpenditureItem) else record.project_name
+
+
+def assign_projects(records: list, links: list[ProjectLink]) -> list[Project]:
+    """Projects of the report, and each naming row's project_no and how its name matched.
+
+    A 表15 project N is project N; the rows linked to it share its number. Other rows get a
+    project of their own, one per printed name (normalized), numbered after the 表15 ones.
+    """
+    projects: list[Project] = []
+    for record in records:
+        if isinstance(record, PerformanceTargetProject):
+            record.project_no, record.project_match = record.row_no, "named"
+            projects.append(Project(project_no=record.row_no, name=record.project_name,
+                                    name_key=normalize(record.project_name)))
+    rows = _project_rows(records)
+    numbers = {table_no: int(table_no.split("-")[1]) for table_no in {link.table_no for link in links}}
+    for link in links:
+        if link.linked_row_no is None:
+            continue
+        row = rows[link.linked_table][link.linked_row_no]
+        row.project_no, row.project_match = numbers[link.table_no], link.method
+        row.project_match_score = None if link.score == 1 else link.score
+    by_key: dict[str, int] = {}
+    for table in ("13", "5", "11", "10"):
+        for row in rows[table].values():
+            if row.project_no is not None:
+                continue
+            name = _printed_name(row)
+            key = normalize(name)
+            if key not in by_key:
+                by_key[key] = max((p.project_no for p in projects), default=0) + 1
+                projects.append(Project(project_no=by_key[key], name=name, name_key=key))
+            row.project_no, row.project_match = by_key[key], "named"
+    return projects

@@ -18,7 +18,6 @@ from loaders.goals import split_goals
 from loaders.grid import Row, TableBlock, parse_amount, squeeze
 from loaders.targets import parse_target
 
-TABLES = ("15",)
 
 INPUT, OUTPUT, EFFECT, SATISFACTION = "投入指标", "产出指标", "效益指标", "服务对象满意度指标"
 # The template's fixed hierarchy: 二级指标 label (as printed) -> its 一级指标.
@@ -78,6 +77,9 @@ class PerformanceTargetProject:
     phones: list[str] = field(default_factory=list)  # 联系电话
     goals_text: str | None  # 项目绩效目标 as printed (markup kept)
     source_line: int  # the 表.15-N marker line
+    project_no: int | None = None  # set by loaders.project_links
+    project_match: str | None = None
+    project_match_score: Decimal | None = None
 
 
 @dataclass(kw_only=True)
@@ -331,8 +333,13 @@ def parse_table(block: TableBlock) -> list:
 
 
 def parse(grid, meta) -> list:
+    """The 表15-N tables of a grid in the Shenzhen template (for tests and tools)."""
+    return read(grid.tables_numbered(15), None, meta)
+
+
+def read(blocks, spec, meta) -> list:
     records: list = []
-    for block in grid.tables_numbered(15):
+    for block in blocks:
         if block.sub_number is None:
             raise ReportError("表15 must be numbered 表.15-N, one table per project", where=block.where())
         records.extend(parse_table(block))

@@ -1,52 +1,29 @@
-"""A whole report: recognise the template, read the title, run every table module."""
+"""A whole report: detect its template, read the title, run the reader of each declared table."""
 
 from __future__ import annotations
 
 import hashlib
 import importlib
-import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from loaders.errors import ReportError
-from loaders.grid import ReportGrid, read_grid, squeeze
-from loaders.project_links import link_projects
+from loaders.grid import ReportGrid, TableBlock, read_grid, squeeze
+from loaders.project_links import assign_projects, link_projects
+from loaders.template import TableSpec, Template
 
-PARSER_VERSION = "1.0"
 
-# Each module has TABLES (the 附表 numbers it reads, e.g. ("1", "6")) and
-# parse(grid, meta) -> list of records. A module with TABLES = () always runs.
-TABLE_MODULES = (
-    "loaders.two_sided_summary",
-    "loaders.income_expenditure",
-    "loaders.basic_expenditure",
-    "loaders.project_expenditure",
-    "loaders.functional_expenditure",
-    "loaders.transfer_payment",
-    "loaders.procurement",
-    "loaders.three_public_expenses",
-    "loaders.performance_projects",
-    "loaders.department_performance",
-    "loaders.narrative",
-    "loaders.project_performance",
-)
+@lru_cache(maxsize=1)
+def parser_version(root: Path = Path(__file__).resolve().parent) -> str:
+    """Derived from the parsers' own source: a changed parser reads the same files again."""
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return f"2.{digest.hexdigest()[:12]}"
 
-# Template of the reference sample: 表.N number -> printed title (whitespace ignored).
-EXPECTED_TITLES = {
-    "1": "收支预算总表",
-    "2": "收入预算表",
-    "3": "支出预算表",
-    "4": "基本支出预算表",
-    "5": "项目支出预算表",
-    "6": "财政拨款收支预算总表",
-    "7": "一般公共预算支出情况表",
-}
-REQUIRED_TABLES = tuple(EXPECTED_TITLES)
-LATER_TABLES = tuple(str(n) for n in range(8, 16))
 
-TITLE = re.compile(
-    r"^\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?P<department>[^（(]+?)\s*"
-    r"(?:[（(]\s*(?P<scope>[^）)]+?)\s*[）)])?\s*(?P<kind>部门预算|部门决算)\s*$"
-)
+PARSER_VERSION = parser_version()
 
 
 @dataclass
@@ -55,9 +32,32 @@ class ReportMeta:
     title: str
     title_line: int
     fiscal_year: int
-    scope: str | None  # e.g. 本级
+    scope: str | None  # e.g. 本级, 部门
     kind: str = "部门预算"
     unit: str = "万元"
+    region: str = ""
+    template: str = ""
+
+    @property
+    def report_key(self) -> str:
+        """Stable across versions: the same region, department, year, kind and scope."""
+        identity = (self.region, self.department, str(self.fiscal_year), self.kind, self.scope or "")
+        return hashlib.sha256("|".join(identity).encode()).hexdigest()[:16]
+
+
+@dataclass(kw_only=True)
+class ReportTable:
+    """One printed table of the report: its id as printed, kind, fund and unit."""
+
+    TABLE = "report_table"
+    table_no: str
+    ordinal: int
+    kind: str
+    title: str
+    fund: str | None
+    unit: str
+    source_line: int | None
+    source_page: int | None = None
 
 
 @dataclass
@@ -68,71 +68,119 @@ class ParsedReport:
     grid: ReportGrid
     records: list = field(default_factory=list)
     missing_tables: list[str] = field(default_factory=list)
+    template: Template | None = None
 
     def of(self, record_class: type) -> list:
         return [r for r in self.records if isinstance(r, record_class)]
 
 
-def read_meta(grid: ReportGrid) -> ReportMeta:
+def _reader(name: str):
+    module, function = name.split(":")
+    return getattr(importlib.import_module(module), function)
+
+
+def detect(text_or_grid, source: str) -> tuple[Template, ReportGrid]:
+    """The first registered template whose first declared table is there, and the grid it reads."""
+    from loaders.templates import templates
+
+    for template in templates():
+        grid = read_grid(text_or_grid, source, template.layout)
+        first = template.tables[0]
+        if any(block.number == first.id and squeeze(block.title) == first.title for block in grid.tables):
+            return template, grid
+    grid = read_grid(text_or_grid, source)
+    if grid.tables:
+        return templates()[0], grid  # check_template says what does not fit
+    raise ReportError(
+        "not a budget report in the supported template: no '表.1 收支预算总表' table marker found", where=source,
+    )
+
+
+def read_meta(grid: ReportGrid, template: Template) -> ReportMeta:
     for line in grid.narrative[:10]:
-        match = TITLE.match(line.text)
+        match = template.title.match(line.text)
         if match:
             break
     else:
         raise ReportError("no title such as '2020年<单位>（本级）部门预算' at the top", where=grid.source)
-    first = grid.table("1")
-    unit_name = first.unit_name if first and first.unit_name else squeeze(match["department"])
+    first = grid.tables[0]
+    unit_name = first.unit_name if first.unit_name else squeeze(match["department"])
     return ReportMeta(
-        department=unit_name,
-        title=line.text,
-        title_line=line.line_no,
-        fiscal_year=int(match["year"]),
-        scope=match["scope"],
-        kind=match["kind"],
-        unit=(first.unit if first and first.unit else "万元"),
+        department=unit_name, title=line.text, title_line=line.line_no, fiscal_year=int(match["year"]),
+        scope=match["scope"], kind=match["kind"], unit=first.unit or "万元", region=template.region,
+        template=template.id,
     )
 
 
-def check_template(grid: ReportGrid) -> None:
-    """Refuse text that is not this template, naming what is missing."""
-    if not grid.tables:
-        raise ReportError(
-            "not a budget report in the supported template: no '表.1 收支预算总表' table marker found",
-            where=grid.source,
-        )
-    for number, title in EXPECTED_TITLES.items():
-        block = grid.table(number)
+def check_template(grid: ReportGrid, template: Template, last: TableBlock | None = None) -> None:
+    """Refuse text that is not this template, naming what is missing.
+
+    `last`: the last table the text prints (a cut one is no longer in the grid).
+    """
+    for spec in template.tables:
+        if spec.id not in template.core:
+            continue
+        block = grid.table(spec.id)
         if block is None:
-            raise ReportError(f"表{number} {title} is missing (the report is cut off or in another template)",
+            raise ReportError(f"表{spec.id} {spec.title} is missing (the report is cut off or in another template)",
                               where=grid.source)
-        if squeeze(block.title) != title:
-            raise ReportError(f"表{number} is titled {block.title!r}, expected {title!r} (another template?)",
+        if squeeze(block.title) != spec.title:
+            raise ReportError(f"表{spec.id} is titled {block.title!r}, expected {spec.title!r} (another template?)",
                               where=block.where())
         if not block.rows:
-            raise ReportError(f"表{number} {title} has no rows (the report is cut off?)", where=block.where())
-    last = grid.tables[-1]
-    if last.main_number <= int(REQUIRED_TABLES[-1]):
-        # Nothing follows: the last required table may have lost rows.
+            raise ReportError(f"表{spec.id} {spec.title} has no rows (the report is cut off?)", where=block.where())
+    last = last or grid.tables[-1]
+    if last.number.split("-")[0] in template.core:
+        # Nothing follows: the last core table may have lost rows.
         raise ReportError(f"the report ends inside 表{last.number} {last.title} (cut off?)", where=grid.source)
 
 
-def parse_text(text: str, source: str, *, sha256: str | None = None) -> ParsedReport:
-    grid = read_grid(text, source)
-    check_template(grid)
-    meta = read_meta(grid)
-    report = ParsedReport(
-        source=source,
-        sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        meta=meta,
-        grid=grid,
-    )
-    found = {block.number.split("-")[0] for block in grid.tables}
-    report.missing_tables = [n for n in LATER_TABLES if n not in found]
-    for module_name in TABLE_MODULES:
-        module = importlib.import_module(module_name)
-        if module.TABLES and not any(n in found for n in module.TABLES):
-            continue
-        report.records.extend(module.parse(grid, meta))
-    # Cross-table step: 表15 projects linked to their 表13 / 表5 / 表11 / 表10 lines.
-    report.records.extend(link_projects(report.records))
+def _blocks_by_spec(grid: ReportGrid, template: Template) -> list[tuple[TableSpec, list[TableBlock]]]:
+    found: dict[str, list[TableBlock]] = {}
+    for block in grid.tables:
+        spec = template.spec(block.number)
+        if spec is None:
+            raise ReportError(f"表{block.number} is not a table of the {template.name} template", where=block.where())
+        found.setdefault(spec.id, []).append(block)
+    return [(spec, found[spec.id]) for spec in template.tables if spec.id in found]
+
+
+def read_tables(grid: ReportGrid, template: Template, meta: ReportMeta) -> list:
+    records: list = []
+    ordinal = 0
+    for spec, blocks in _blocks_by_spec(grid, template):
+        for block in blocks:
+            ordinal += 1
+            records.append(ReportTable(
+                table_no=block.number, ordinal=ordinal, kind=spec.kind, title=block.title or spec.title,
+                fund=spec.fund, unit=block.unit or meta.unit, source_line=block.marker_line,
+            ))
+        read = _reader(spec.reader)
+        readings = [(blocks, read(blocks, spec, meta))] if spec.repeated else [
+            ([block], read(block, spec, meta)) for block in blocks]
+        for (first, *_), found in readings:
+            for record in found:
+                if getattr(record, "table_no", None) == "":
+                    record.table_no = first.number
+            records.extend(found)
+    return records
+
+
+def parse_grid(grid: ReportGrid, template: Template, source: str, sha256: str,
+               last: TableBlock | None = None) -> ParsedReport:
+    check_template(grid, template, last)
+    meta = read_meta(grid, template)
+    report = ParsedReport(source=source, sha256=sha256, meta=meta, grid=grid, template=template)
+    if template.narrative_reader:
+        report.records.extend(_reader(template.narrative_reader)(grid, meta))
+    report.records.extend(read_tables(grid, template, meta))
+    # Across tables: the projects that 表5, 表10, 表11, 表13 and 表15 name.
+    links = link_projects(report.records)
+    report.records.extend(assign_projects(report.records, links))
+    report.records.extend(links)
     return report
+
+
+def parse_text(text: str, source: str, *, sha256: str | None = None) -> ParsedReport:
+    template, grid = detect(text, source)
+    return parse_grid(grid, template, source, sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest())

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from loaders.errors import ReportError
 from loaders.grid import Row, TableBlock, clean_text, squeeze
+from loaders.template import Header
 
 
 def column_map(block: TableBlock, header: list[Row], labels: dict[str, str]) -> dict[str, int]:
@@ -20,12 +21,7 @@ def column_map(block: TableBlock, header: list[Row], labels: dict[str, str]) -> 
     A header spread over several rows gives each column its lowest printed label (a merged
     cell such as 公务用车购置及运行维护费 over 小计 / 购置费 / 运行维护费 yields to the sub-labels).
     """
-    width = max((len(row.cells) for row in header), default=0)
-    printed = ["" for _ in range(width)]
-    for row in header:
-        for index, cell in enumerate(row.cells):
-            if cell:
-                printed[index] = squeeze(cell)
+    printed = _printed_labels(header)
     found: dict[str, int] = {}
     for field, pattern in labels.items():
         matches = [i for i, label in enumerate(printed) if label and re.search(pattern, label)]
@@ -101,3 +97,56 @@ def labelled_rows(block: TableBlock, labels: dict[str, str], *, is_data: Callabl
         check_no_extra_cells(block, row, columns)
         yield row_no, row, {field: row.cell(index) for field, index in columns.items()}
 
+
+
+def _printed_labels(header: list[Row]) -> list[str]:
+    """Each column's lowest printed label (merged cells above yield to their sub-labels)."""
+    width = max((len(row.cells) for row in header), default=0)
+    printed = ["" for _ in range(width)]
+    for row in header:
+        for index, cell in enumerate(row.cells):
+            if cell:
+                printed[index] = squeeze(cell)
+    return printed
+
+
+def _header_text(header: list[Row]) -> str:
+    return " | ".join(squeeze(c) for row in header for c in row.cells if c)
+
+
+def locate_columns(block: TableBlock, header: list[Row], spec: Header) -> dict[str, int]:
+    """{field: column index} from the printed header, as the template's header map declares.
+
+    A header that lacks a declared label, or (when verified as a whole) prints a label the map
+    does not know, is another layout: refused, never read by position alone.
+    """
+    where = block.where(header[0] if header else None)
+    if spec.by_position:
+        printed = _printed_labels(header)
+        found: dict[str, int] = {}
+        for column in spec.columns:
+            taken = set(found.values())
+            index = next((i for i, label in enumerate(printed)
+                          if i not in taken and label and re.fullmatch(column.label, label)), None)
+            if index is None:
+                raise ReportError(f"no column headed like {column.label!r} (header: {_header_text(header)!r})",
+                                  where=where)
+            found[column.field] = index
+        return found
+    expected = [c.label for c in spec.columns] + list(spec.groups)
+    for label in (squeeze(c) for row in header for c in row.cells if c):
+        match = next((i for i, pattern in enumerate(expected) if pattern and re.fullmatch(pattern, label)), None)
+        if match is None:
+            raise ReportError(f"the header prints a column this template does not have: {label!r}", where=where)
+        expected[match] = ""
+    missing = [label for label in expected if label]
+    if missing:
+        raise ReportError(f"the header lacks the columns {' / '.join(missing)!r} (header: {_header_text(header)!r})",
+                          where=where)
+    return {column.field: index for index, column in enumerate(spec.columns)}
+
+
+def header_cells(block: TableBlock, row: Row, columns: dict[str, int]) -> dict[str, str]:
+    """A data row's cells by field; a value outside the header's columns is refused."""
+    check_no_extra_cells(block, row, columns)
+    return {field: row.cell(index) for field, index in columns.items()}

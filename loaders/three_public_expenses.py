@@ -15,7 +15,6 @@ from loaders.errors import ReportError
 from loaders.grid import parse_amount
 from loaders.table_layout import labelled_rows
 
-TABLES = ("12",)
 
 HEADER = {
     "budget_unit": r"预算单位|单位名称",
@@ -43,12 +42,16 @@ class ThreePublicExpenseRow:
     vehicle_purchase: Decimal | None
     vehicle_operation: Decimal | None
     source_line: int
+    table_no: str = ""  # the printed table, set by loaders.report
 
 
 def parse(grid, meta) -> list[ThreePublicExpenseRow]:
+    """表12 of a grid in the Shenzhen template (for tests and tools)."""
     block = grid.table("12")
-    if block is None:
-        return []
+    return read(block, None, meta) if block else []
+
+
+def read(block, spec, meta) -> list[ThreePublicExpenseRow]:
     records = []
     for row_no, row, cell in labelled_rows(block, HEADER, is_data=lambda row: any(_YEAR.match(c) for c in row.cells),
                                            amount_fields=("total",)):

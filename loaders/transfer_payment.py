@@ -16,7 +16,6 @@ from loaders.common import has_amount
 from loaders.grid import parse_amount
 from loaders.table_layout import labelled_rows
 
-TABLES = ("10",)
 
 HEADER = {
     "budget_unit": r"预算单位|单位名称",
@@ -38,12 +37,19 @@ class TransferPaymentRow:
     project_name: str | None
     amount: Decimal | None
     source_line: int
+    table_no: str = ""  # the printed table, set by loaders.report
+    project_no: int | None = None  # set by loaders.project_links
+    project_match: str | None = None
+    project_match_score: Decimal | None = None
 
 
 def parse(grid, meta) -> list:
+    """表10 of a grid in the Shenzhen template (for tests and tools)."""
     block = grid.table("10")
-    if block is None:
-        return []
+    return read(block, None, meta) if block else []
+
+
+def read(block, spec, meta) -> list:
     records: list = []
     for row_no, row, cell in labelled_rows(block, HEADER, is_data=has_amount, amount_fields=("amount",)):
         unit, code, name = cell["budget_unit"], cell["functional_code"], cell["functional_name"]

@@ -85,9 +85,21 @@ def db(database_url):
         yield conn
 
 
+# Columns every view carries after the printed ones (the stable report key; the level of a
+# functional row): tests of printed rows compare the columns as printed.
+APPENDED_COLUMNS = ("report_key", "level")
+
+
+def view_columns(conn, view: str) -> tuple[str, ...]:
+    rows = conn.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'appendix' AND table_name = %s "
+        "ORDER BY ordinal_position", (view,)).fetchall()
+    return tuple(name for (name,) in rows if name not in APPENDED_COLUMNS)
+
+
 def rows_of(conn, view: str, report_id: int, columns: tuple[str, ...] = ()) -> list[tuple]:
-    """Rows of an appendix view for one report in printed order (all columns, or those named)."""
-    selected = sql.SQL(", ").join(map(sql.Identifier, columns)) if columns else sql.SQL("*")
+    """Rows of an appendix view for one report in printed order (the printed columns, or those named)."""
+    selected = sql.SQL(", ").join(map(sql.Identifier, columns or view_columns(conn, view)))
     query = sql.SQL("SELECT {} FROM appendix.{} WHERE report_id = %s ORDER BY row_no").format(
         selected, sql.Identifier(view)
     )

@@ -92,7 +92,7 @@ def test_unchanged_replaced_history_and_delete(fresh_url, tmp_path):
         t07 = conn.execute("SELECT report_id, total FROM appendix.t07_general_budget_expenditure "
                            "WHERE functional_code = '2040219'").fetchall()
         assert t07 == [(second.report_id, Decimal("25943.38"))]  # 12,971.69 x 2
-        old = conn.execute("SELECT count(*) FROM budget.functional_expenditure WHERE report_id = %s AND table_no = 7",
+        old = conn.execute("SELECT count(*) FROM budget.functional_expenditure WHERE report_id = %s AND table_no = '7'",
                            (first.report_id,)).fetchone()[0]
         assert old == 26
 

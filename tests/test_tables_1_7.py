@@ -247,13 +247,13 @@ def test_report_row_keeps_title_scope_and_unit(db, sample_report_id):
 
 def test_every_fact_has_its_source_line(db, sample_report_id):
     lines = db.execute(
-        "SELECT row_no, source_line FROM budget.functional_expenditure WHERE report_id = %s AND table_no = 7 "
+        "SELECT row_no, source_line FROM budget.functional_expenditure WHERE report_id = %s AND table_no = '7' "
         "ORDER BY row_no", (sample_report_id,),
     ).fetchall()
     # 表7 prints rows on lines 442–462 and, after a page break, 464–468.
     assert [line for _, line in lines] == [*range(442, 463), *range(464, 469)]
     assert db.execute(
-        "SELECT source_line FROM budget.two_sided_summary_line WHERE report_id = %s AND table_no = 1 "
+        "SELECT source_line FROM budget.two_sided_summary_line WHERE report_id = %s AND table_no = '1' "
         "AND label = '住房公积金'", (sample_report_id,),
     ).fetchone() == (265,)
 

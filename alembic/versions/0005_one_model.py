@@ -304,19 +304,23 @@ def _move_project_links(conn) -> None:
             f"WHERE l.linked_table = '{number}' AND l.method <> 'unlinked' "
             f"AND t.report_id = l.report_id AND t.row_no = l.linked_row_no"
         ))
-    # Rows naming a project that no 表15 table has: a project of their own, numbered after 表15's.
+    # Rows naming a project that no 表15 table has: a project of their own (one per printed name),
+    # numbered after 表15's.
     numbers = dict(conn.execute(sa.text(
         "SELECT report_id, max(project_no) FROM budget.project GROUP BY report_id")).all())
-    projects, assigned = [], []
+    projects, assigned, by_key = [], [], {}
     for table, (column, _, condition) in PROJECT_TABLES.items():
         rows = conn.execute(sa.select(sa.column("report_id"), sa.column("row_no"), sa.column(column))
                             .select_from(sa.table(table, schema="budget"))
                             .where(sa.column("project_no").is_(None), sa.text(condition or "true"))
                             .order_by("report_id", "row_no")).all()
         for report_id, row_no, name in rows:
-            numbers[report_id] = numbers.get(report_id, 0) + 1
-            projects.append({"r": report_id, "n": numbers[report_id], "name": name, "key": _name_key(name)})
-            assigned.append((table, {"r": report_id, "n": numbers[report_id], "row": row_no}))
+            key = _name_key(name)
+            if (report_id, key) not in by_key:  # rows printing one name share its project
+                numbers[report_id] = numbers.get(report_id, 0) + 1
+                by_key[report_id, key] = numbers[report_id]
+                projects.append({"r": report_id, "n": numbers[report_id], "name": name, "key": key})
+            assigned.append((table, {"r": report_id, "n": by_key[report_id, key], "row": row_no}))
     if projects:
         conn.execute(sa.text("INSERT INTO budget.project VALUES (:r, :n, :name, :key)"), projects)
     for table in PROJECT_TABLES:

@@ -1,0 +1,82 @@
+"""What a template declares: its page furniture, its title, and its tables as data.
+
+A template is a declaration plus readers of existing table kinds (loaders/<kind>.py): each
+table names its printed id (or title), its kind, which budget it covers, and its header map.
+The registry (loaders.templates) detects the template of a text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table: the record field it fills and the label its header prints.
+
+    `label` is a regular expression that must match the whole printed label (whitespace removed).
+    """
+
+    field: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Header:
+    """How a table's printed header maps to columns.
+
+    by_position: each column is where its label is printed (the n-th column of a label printed
+    n times gets its n-th place). Otherwise the header is verified as a whole — every printed
+    label is a column's or one of `groups` (merged cells above them), each exactly as often as
+    declared — and the columns follow in declared order (headers whose merged cells the
+    conversion shifts: the labels are right, their positions are not).
+    """
+
+    columns: tuple[Column, ...]
+    groups: tuple[str, ...] = ()
+    by_position: bool = True
+
+    def fields(self) -> tuple[str, ...]:
+        return tuple(c.field for c in self.columns)
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    id: str  # the printed number ("7", "15" for 表15-1 … 表15-N)
+    title: str  # the printed title, whitespace ignored
+    kind: str  # a code of budget.table_kind
+    reader: str  # "module:function" reading (blocks, spec, meta) -> records
+    fund: str | None = None  # 一般公共预算 / 政府性基金 / 国有资本经营 / 财政拨款 / 全部资金
+    header: Header | None = None
+    repeated: bool = False  # printed once per project (表15-1 … 表15-N)
+    end: str | None = None  # a row label (regex, whitespace removed) that only a whole table prints last
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Page furniture: table markers, the unit-name and unit lines."""
+
+    marker: re.Pattern  # group 1: the table's printed id
+    unit_name: re.Pattern  # group 1: the unit's name
+    unit: re.Pattern  # group 1: the money unit
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str  # stored on budget.report.template
+    name: str
+    region: str
+    kinds: tuple[str, ...]  # report kinds it covers (部门预算, …)
+    layout: Layout
+    title: re.Pattern  # the report's title line: groups year, department, scope, kind
+    tables: tuple[TableSpec, ...]
+    core: tuple[str, ...]  # tables every report prints; a report cut before they end is refused
+    narrative_reader: str | None = None
+    # Tables of the projects under performance management: none when the project list is empty.
+    project_tables: tuple[str, ...] = ()
+    project_list: str | None = None  # the table listing those projects
+
+    def spec(self, table_id: str) -> TableSpec | None:
+        main = table_id.split("-")[0]
+        return next((t for t in self.tables if t.id == main), None)
