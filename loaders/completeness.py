@@ -13,25 +13,17 @@ tables are refused by loaders.report.check_template.
 from __future__ import annotations
 
 import hashlib
-import re
 
 from loaders.errors import ReportError
-from loaders.grid import ReportGrid, TableBlock, squeeze
+from loaders.grid import ReportGrid, TableBlock
 from loaders.performance_projects import PerformanceProject
-from loaders.report import ParsedReport, detect, parse_grid
+from loaders.report import ParsedReport, detect, is_whole, parse_grid
 from loaders.template import Template
-
-
-def _is_whole(block: TableBlock, template: Template) -> bool:
-    spec = template.spec(block.number)
-    if spec is None or spec.end is None:
-        return False
-    return any(re.search(spec.end, squeeze(cell)) for row in block.rows for cell in row.cells if cell)
 
 
 def cut_table(grid: ReportGrid, template: Template) -> TableBlock | None:
     last = grid.tables[-1] if grid.tables else None
-    if last is None or last.number.split("-")[0] in template.core or _is_whole(last, template):
+    if last is None or last.number.split("-")[0] in template.core or is_whole(last, template):
         return None
     return last
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
-from loaders.common import located_rows
+from loaders.common import has_amount, located_rows
 from loaders.errors import ReportError
 from loaders.grid import parse_amount
 
@@ -60,8 +60,7 @@ def functional_code(code: str, name: str, fiscal_year: int, where: str) -> Funct
 
 def read(block, spec, meta) -> list:
     records: list = []
-    is_data = lambda row: bool(row.cell(0) or row.cell(1)) and row.cell(0) != "预算单位"  # noqa: E731
-    for row_no, row, cell in located_rows(block, spec, is_data):
+    for row_no, row, cell in located_rows(block, spec, has_amount):
         unit, code, name = cell["budget_unit"], cell["functional_code"], cell["functional_name"]
         if code:
             records.append(functional_code(code, name, meta.fiscal_year, block.where(row)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -112,6 +113,14 @@ def read_meta(grid: ReportGrid, template: Template) -> ReportMeta:
     )
 
 
+def is_whole(block: TableBlock, template: Template) -> bool:
+    """The table prints the row its kind prints last (TableSpec.end): nothing was cut off it."""
+    spec = template.spec(block.number)
+    if spec is None or spec.end is None:
+        return False
+    return any(re.search(spec.end, squeeze(cell)) for row in block.rows for cell in row.cells if cell)
+
+
 def check_template(grid: ReportGrid, template: Template, last: TableBlock | None = None) -> None:
     """Refuse text that is not this template, naming what is missing.
 
@@ -130,7 +139,7 @@ def check_template(grid: ReportGrid, template: Template, last: TableBlock | None
         if not block.rows:
             raise ReportError(f"表{spec.id} {spec.title} has no rows (the report is cut off?)", where=block.where())
     last = last or grid.tables[-1]
-    if last.number.split("-")[0] in template.core:
+    if last.number.split("-")[0] in template.core and not is_whole(last, template):
         # Nothing follows: the last core table may have lost rows.
         raise ReportError(f"the report ends inside 表{last.number} {last.title} (cut off?)", where=grid.source)
 
