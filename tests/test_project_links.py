@@ -115,7 +115,7 @@ def test_no_table_13_no_unlinked_rows(report):
 
 def test_links_are_stored(db, sample_report_id):
     rows = db.execute(
-        "SELECT linked_table, method, count(*) FROM budget.project_link WHERE report_id = %s "
+        "SELECT linked_table, method, count(*) FROM appendix.project_links WHERE report_id = %s "
         "GROUP BY 1, 2 ORDER BY 1, 2", (sample_report_id,),
     ).fetchall()
     assert rows == [("10", "normalized", 1), ("11", "exact", 23), ("11", "via_13", 1), ("13", "exact", 92),

@@ -466,7 +466,7 @@ def test_revision_0003_downgrade_drops_exactly_its_tables(fresh_database):
     migrate.downgrade(url, "0002")
     assert tables(url) == before
     migrate.upgrade(url)
-    assert ours <= tables(url)
+    assert ours - {"project_link"} <= tables(url)  # 0005 keeps links as project keys on the rows
 
 
 # -- input the parser refuses ------------------------------------------------------------

