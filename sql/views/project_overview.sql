@@ -57,7 +57,8 @@ FROM appendix.reports r
 JOIN budget.performance_target_project p ON p.report_id = r.report_id
 LEFT JOIN links l ON l.report_id = p.report_id AND l.table_no = p.table_no
 LEFT JOIN indicators i ON i.report_id = p.report_id AND i.table_no = p.table_no
-LEFT JOIN budget.project_expenditure_item t5 ON t5.report_id = p.report_id AND t5.row_no = l.t05_row_no;
+LEFT JOIN budget.project_expenditure_item t5 ON t5.report_id = p.report_id AND t5.row_no = l.t05_row_no
+WHERE r.template = 'shenzhen_budget';
 
 COMMENT ON VIEW appendix.project_overview IS '项目总览：表15 项目在表5、表13、表11、表10 中的对应行及其绩效指标';
 COMMENT ON COLUMN appendix.project_overview.department IS '单位名称';

@@ -16,7 +16,8 @@ LEFT JOIN budget.two_sided_summary_line income
  AND income.side = 'income'
 LEFT JOIN budget.two_sided_summary_line expenditure
   ON expenditure.report_id = rows.report_id AND expenditure.table_no = {table_no} AND expenditure.row_no = rows.row_no
- AND expenditure.side = 'expenditure';
+ AND expenditure.side = 'expenditure'
+WHERE r.template = 'shenzhen_budget';
 
 COMMENT ON VIEW {view} IS {title};
 COMMENT ON COLUMN {view}.department IS '单位名称';

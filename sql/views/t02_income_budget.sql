@@ -18,7 +18,8 @@ SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
 FROM appendix.reports r
 JOIN budget.income_budget t ON t.report_id = r.report_id
 LEFT JOIN appendix.funding_columns f
-       ON f.report_id = t.report_id AND f.table_no = t.table_no AND f.row_no = t.row_no;
+       ON f.report_id = t.report_id AND f.table_no = t.table_no AND f.row_no = t.row_no
+WHERE r.template = 'shenzhen_budget';
 
 COMMENT ON VIEW appendix.t02_income_budget IS '表2 收入预算表';
 COMMENT ON COLUMN appendix.t02_income_budget.department IS '单位名称';

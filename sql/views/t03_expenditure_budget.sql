@@ -10,7 +10,8 @@ SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
        t.procurement_small_micro,
        r.report_key
 FROM appendix.reports r
-JOIN budget.expenditure_budget t ON t.report_id = r.report_id;
+JOIN budget.expenditure_budget t ON t.report_id = r.report_id
+WHERE r.template = 'shenzhen_budget';
 
 COMMENT ON VIEW appendix.t03_expenditure_budget IS '表3 支出预算表';
 COMMENT ON COLUMN appendix.t03_expenditure_budget.department IS '单位名称';

@@ -21,7 +21,8 @@ SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
 FROM appendix.reports r
 JOIN budget.basic_expenditure_item t ON t.report_id = r.report_id
 LEFT JOIN appendix.funding_columns f
-       ON f.report_id = t.report_id AND f.table_no = t.table_no AND f.row_no = t.row_no;
+       ON f.report_id = t.report_id AND f.table_no = t.table_no AND f.row_no = t.row_no
+WHERE r.template = 'shenzhen_budget';
 
 COMMENT ON VIEW appendix.t04_basic_expenditure IS '表4 基本支出预算表';
 COMMENT ON COLUMN appendix.t04_basic_expenditure.department IS '单位名称';

@@ -14,7 +14,8 @@ SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
        r.report_key,
        CASE length(t.functional_code) WHEN 3 THEN '类' WHEN 5 THEN '款' WHEN 7 THEN '项' ELSE '单位合计' END AS level
 FROM appendix.reports r
-JOIN budget.functional_expenditure t ON t.report_id = r.report_id AND t.table_no = {table_no};
+JOIN budget.functional_expenditure t ON t.report_id = r.report_id AND t.table_no = {table_no}
+WHERE r.template = 'shenzhen_budget';
 
 COMMENT ON VIEW {view} IS {title};
 COMMENT ON COLUMN {view}.department IS '单位名称';

@@ -12,7 +12,8 @@ SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
 FROM appendix.reports r
 JOIN budget.transfer_payment t ON t.report_id = r.report_id
 LEFT JOIN budget.functional_classification c
-       ON c.fiscal_year = t.fiscal_year AND c.code = t.functional_code;
+       ON c.fiscal_year = t.fiscal_year AND c.code = t.functional_code
+WHERE r.template = 'shenzhen_budget';
 
 COMMENT ON VIEW appendix.t10_transfer_payment IS '表10 上级专项转移支付支出预算表';
 COMMENT ON COLUMN appendix.t10_transfer_payment.department IS '单位名称';

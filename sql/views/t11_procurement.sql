@@ -11,7 +11,8 @@ SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
        t.demand_month,
        r.report_key
 FROM appendix.reports r
-JOIN budget.procurement_item t ON t.report_id = r.report_id;
+JOIN budget.procurement_item t ON t.report_id = r.report_id
+WHERE r.template = 'shenzhen_budget';
 
 COMMENT ON VIEW appendix.t11_procurement IS '表11 政府采购项目支出预算表';
 COMMENT ON COLUMN appendix.t11_procurement.department IS '单位名称';

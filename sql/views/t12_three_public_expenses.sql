@@ -11,7 +11,8 @@ SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
        t.vehicle_operation,
        r.report_key
 FROM appendix.reports r
-JOIN budget.three_public_expense t ON t.report_id = r.report_id;
+JOIN budget.three_public_expense t ON t.report_id = r.report_id
+WHERE r.template = 'shenzhen_budget';
 
 COMMENT ON VIEW appendix.t12_three_public_expenses IS '表12 “三公”经费财政拨款预算情况表';
 COMMENT ON COLUMN appendix.t12_three_public_expenses.department IS '单位名称';

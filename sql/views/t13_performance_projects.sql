@@ -11,7 +11,8 @@ SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
        t.period_end,
        r.report_key
 FROM appendix.reports r
-JOIN budget.performance_project t ON t.report_id = r.report_id;
+JOIN budget.performance_project t ON t.report_id = r.report_id
+WHERE r.template = 'shenzhen_budget';
 
 COMMENT ON VIEW appendix.t13_performance_projects IS '表13 部门预算绩效管理项目情况表';
 COMMENT ON COLUMN appendix.t13_performance_projects.department IS '单位名称';

@@ -12,7 +12,8 @@ SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
        t.goal_no,
        r.report_key
 FROM appendix.reports r
-JOIN budget.department_performance_row t ON t.report_id = r.report_id;
+JOIN budget.department_performance_row t ON t.report_id = r.report_id
+WHERE r.template = 'shenzhen_budget';
 
 COMMENT ON VIEW appendix.t14_department_performance_goals IS '表14 部门（单位）整体支出绩效目标申报表';
 COMMENT ON COLUMN appendix.t14_department_performance_goals.department IS '单位名称';

@@ -18,7 +18,8 @@ LEFT JOIN LATERAL (
     SELECT array_agg(goal.goal_text ORDER BY goal.row_no) AS goals
     FROM budget.performance_goal goal
     WHERE goal.report_id = p.report_id AND goal.table_no = p.table_no
-) g ON true;
+) g ON true
+WHERE r.template = 'shenzhen_budget';
 
 COMMENT ON VIEW appendix.t15_project_performance_goals IS '表15 项目支出绩效目标表';
 COMMENT ON COLUMN appendix.t15_project_performance_goals.department IS '单位名称';

@@ -14,7 +14,8 @@ SELECT r.department, r.fiscal_year, r.report_id, i.row_no,
        r.report_key
 FROM appendix.reports r
 JOIN budget.performance_indicator i ON i.report_id = r.report_id
-JOIN budget.performance_target_project p ON p.report_id = i.report_id AND p.table_no = i.table_no;
+JOIN budget.performance_target_project p ON p.report_id = i.report_id AND p.table_no = i.table_no
+WHERE r.template = 'shenzhen_budget';
 
 COMMENT ON VIEW appendix.t15_project_performance_indicators IS '表15 项目支出绩效目标表：年度绩效指标';
 COMMENT ON COLUMN appendix.t15_project_performance_indicators.department IS '单位名称';
