@@ -9,8 +9,10 @@ Table modules work on `TableBlock.rows` and never see the raw text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from functools import lru_cache
 
 from loaders.errors import ReportError
 
@@ -32,21 +34,49 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+# What conversions and publishers print for an amount, besides 145,863.63: full-width digits
+# and punctuation (NFKC makes them ASCII), spaces as thousands separators (145 863.63) or
+# stray ones next to a separator, (0.10) for a negative, a lone dash for zero.
+_DASHES = frozenset("-—–－")
+_SPACED_GROUPS = re.compile(r"^-?\d{1,3}( \d{3})+(\.\d+)?$")
+# A page number the conversion left between rows: '12', '- 12 -', '第 12 页'.
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d{1,4}\s*-|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
+_GAP_AT_SEPARATOR = re.compile(r"\s*([,.])\s*")
+
+
+@lru_cache(maxsize=65536)  # amounts repeat (0.00, totals): parsed once each
+def _amount_text(text: str) -> str | None:
+    """The canonical amount text of a printed cell ('-1234.50'), or None if it is no amount."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    if text in _DASHES:
+        return "0"
+    negative = len(text) > 2 and text[0] == "(" and text[-1] == ")"
+    if negative:
+        text = text[1:-1].strip()
+    text = _GAP_AT_SEPARATOR.sub(r"\1", text)
+    if _SPACED_GROUPS.match(text):
+        text = text.replace(" ", "")
+    if not _AMOUNT.match(text):
+        return None
+    text = text.replace(",", "")
+    if negative:
+        text = text[1:] if text.startswith("-") else f"-{text}"
+    return text
+
+
 def is_amount(text: str) -> bool:
-    return bool(_AMOUNT.match(text.strip()))
+    return bool(text.strip()) and _amount_text(text) is not None
 
 
 def parse_amount(text: str, *, where: str = "") -> Decimal | None:
-    """'145,863.63' -> Decimal('145863.63'); an empty cell -> None."""
+    """'145,863.63' -> Decimal('145863.63'); an empty cell -> None; '-' -> 0; '(0.10)' -> -0.10."""
     text = text.strip()
     if not text:
         return None
-    if not is_amount(text):
+    canonical = _amount_text(text)
+    if canonical is None:
         raise ReportError(f"not an amount: {text!r}", where=where)
-    try:
-        return Decimal(text.replace(",", ""))
-    except InvalidOperation as exc:  # pragma: no cover - the regex admits only numbers
-        raise ReportError(f"not an amount: {text!r}", where=where) from exc
+    return Decimal(canonical)
 
 
 @dataclass(frozen=True)
@@ -139,6 +169,8 @@ def read_grid(text: str, source: str, layout: Layout | None = None) -> ReportGri
     if layout is None:
         from loaders.templates.shenzhen import LAYOUT as layout
     marker_of, unit_name_of, unit_of = layout.marker.match, layout.unit_name.match, layout.unit.match
+    both_of = layout.unit_name_and_unit.match if layout.unit_name_and_unit else (lambda line: None)
+    page_number_of = _PAGE_NUMBER.match
     lines = text.split("\n")
     narrative: list[NarrativeLine] = []
     tables: list[TableBlock] = []
@@ -151,7 +183,8 @@ def read_grid(text: str, source: str, layout: Layout | None = None) -> ReportGri
         line = raw.rstrip("\r")
         marker = marker_of(line)
         if marker:
-            current = TableBlock(number=squeeze(marker.group(1)), marker_line=line_no, source=source)
+            number = squeeze(marker.group(1)).replace("－", "-")
+            current = TableBlock(number=number, marker_line=line_no, source=source)
             tables.append(current)
             after_page_header = False
             continue
@@ -161,7 +194,13 @@ def read_grid(text: str, source: str, layout: Layout | None = None) -> ReportGri
             continue
         if not line.strip():
             continue
+        both = both_of(line)  # 单位名称：X 单位：万元 on one line (spaces or a TAB between)
+        if both:
+            line = both["name"]
+            current.unit = current.unit or clean_text(both["unit"])
         if "\t" not in line:
+            if page_number_of(line):
+                continue
             unit_name, unit = unit_name_of(line), unit_of(line)
             if unit_name:
                 if current.unit_name is None:

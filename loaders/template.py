@@ -60,6 +60,7 @@ class Layout:
     marker: re.Pattern  # group 1: the table's printed id
     unit_name: re.Pattern  # group 1: the unit's name
     unit: re.Pattern  # group 1: the money unit
+    unit_name_and_unit: re.Pattern | None = None  # both on one line: groups name, unit
 
 
 @dataclass(frozen=True)

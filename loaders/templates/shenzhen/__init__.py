@@ -10,9 +10,10 @@ import re
 from loaders.template import Column, Header, Layout, TableSpec, Template
 
 LAYOUT = Layout(
-    marker=re.compile(r"^\s*表\s*\.\s*(\d+(?:\s*-\s*\d+)?)\s*$"),
+    marker=re.compile(r"^\s*表\s*[.．]?\s*(\d+(?:\s*[-－]\s*\d+)?)\s*$"),  # 表.7, 表. 15-3, 表12, 表 8
     unit_name=re.compile(r"^\s*单位名称\s*[：:]\s*(.*?)\s*$"),
     unit=re.compile(r"^\s*单位\s*[：:]\s*(.*?)\s*$"),
+    unit_name_and_unit=re.compile(r"^\s*(?P<name>单位名称\s*[：:].*?)\s+单位\s*[：:]\s*(?P<unit>\S+)\s*$"),
 )
 TITLE = re.compile(
     r"^\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?P<department>[^（(]+?)\s*"
