@@ -31,8 +31,9 @@ def located_rows(block: TableBlock, spec, is_data=None):
     """(row_no, row, {field: cell}) of a table whose columns the template's header map locates."""
     header, data = block.split_header(is_data or (lambda row: bool(row.cell(0)) and has_amount(row)))
     columns = locate_columns(block, header, spec.header)
+    width = max(len(row.cells) for row in header) if header else 0
     for row_no, row in enumerate(data, start=1):
-        yield row_no, row, header_cells(block, row, columns)
+        yield row_no, row, header_cells(block, row, columns, width)
 
 
 def require_block(grid, number: str) -> TableBlock:

@@ -146,7 +146,14 @@ def locate_columns(block: TableBlock, header: list[Row], spec: Header) -> dict[s
     return {column.field: index for index, column in enumerate(spec.columns)}
 
 
-def header_cells(block: TableBlock, row: Row, columns: dict[str, int]) -> dict[str, str]:
-    """A data row's cells by field; a value outside the header's columns is refused."""
+def header_cells(block: TableBlock, row: Row, columns: dict[str, int], width: int = 0) -> dict[str, str]:
+    """A data row's cells by field; a value outside the header's columns is refused.
+
+    A row shorter than the header (`width` cells) that still ends in an empty cell lost a cell
+    inside it, not its trailing TABs: which value moved where cannot be told, so it is refused.
+    """
     check_no_extra_cells(block, row, columns)
+    if width and len(row.cells) < width and row.cells and not row.cells[-1]:
+        raise ReportError(f"the row has {len(row.cells)} cells, the header {width}: a cell is missing inside "
+                          "the row (its values would land in the wrong columns)", where=block.where(row))
     return {field: row.cell(index) for field, index in columns.items()}

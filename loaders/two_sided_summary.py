@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
-from loaders.common import has_amount
+from loaders.common import has_amount, located_rows
 from loaders.grid import parse_amount
-from loaders.table_layout import header_cells, locate_columns
 
 SIDES = ("income", "expenditure")
 
@@ -25,11 +24,8 @@ class TwoSidedSummaryLine:
 
 
 def read(block, spec, meta) -> list[TwoSidedSummaryLine]:
-    header, data = block.split_header(has_amount)
-    columns = locate_columns(block, header, spec.header)
     records = []
-    for row_no, row in enumerate(data, start=1):
-        cell = header_cells(block, row, columns)
+    for row_no, row, cell in located_rows(block, spec, has_amount):
         for side in SIDES:
             label, amount = cell[f"{side}_label"], cell[f"{side}_amount"]
             if label or amount:
