@@ -36,5 +36,5 @@ def generate(spec: Spec) -> Generated:
     return Generated(spec, text, Key(spec.department, spec.year, views))
 
 
-def generate_seed(seed: int, options: Options = Options()) -> Generated:
-    return generate(make_spec(seed, options))
+def generate_seed(seed: int, options: Options = Options(), who: tuple[str, int] | None = None) -> Generated:
+    return generate(make_spec(seed, options, who))

@@ -36,6 +36,7 @@ class Options:
     t15_header_repeat: bool = False  # a 表15 page break repeating the indicator header row (class 6)
     label_contents: bool = False  # a 表15 indicator content equal to a label, e.g. 服务对象满意度 (class 6)
     signed_targets: bool = False  # 表15 targets with a sign, e.g. -5% (class 6)
+    scope: str | None = None  # 本级 | 部门 (None: either)
 
 
 @dataclass(frozen=True)
@@ -121,8 +122,6 @@ class Spec:
     functional: dict  # table_no -> ((code, basic, project), …) on 项 level
     transfers: tuple  # (code, project name, amount)
     procurement: tuple[Procurement, ...]
-    sme: Decimal
-    small_micro: Decimal
     three_public: tuple[ThreePublic, ThreePublic]  # previous year, budget year
     people: tuple[str, str, str]  # 负责人, 填报人, 联系方式
     dept_goals: tuple[str, ...]
@@ -150,12 +149,20 @@ def _phone(rng: random.Random) -> str:
     return rng.choice(("8446", "2391", "8213")) + f"{rng.randint(0, 9999):04d}"
 
 
-def make_spec(seed: int, options: Options = Options()) -> Spec:
-    """A random consistent report for this seed: same seed and options, same spec."""
+YEARS = (2016, 2018, 2019, 2020, 2021, 2022, 2024)
+
+
+def identity(index: int) -> tuple[str, int]:
+    """A distinct (department, year) for each index < 840: reports of one batch must not replace each other."""
+    district = catalog.DISTRICTS[index % len(catalog.DISTRICTS)]
+    bureau = catalog.BUREAUS[(index // len(catalog.DISTRICTS)) % len(catalog.BUREAUS)]
+    return f"深圳市{district}区{bureau}", YEARS[index // (len(catalog.DISTRICTS) * len(catalog.BUREAUS))]
+
+
+def make_spec(seed: int, options: Options = Options(), who: tuple[str, int] | None = None) -> Spec:
+    """A random consistent report for this seed (and department, year if given): same input, same spec."""
     rng = random.Random(seed)
-    district, bureau = rng.choice(catalog.DISTRICTS), rng.choice(catalog.BUREAUS)
-    department = f"深圳市{district}区{bureau}"
-    year = rng.choice((2016, 2018, 2019, 2020, 2021, 2022, 2024))
+    department, year = who or identity(rng.randrange(len(catalog.DISTRICTS) * len(catalog.BUREAUS) * len(YEARS)))
     previous = _three_public(rng, year - 1)
     current = _three_public(rng, year)
     basic = _basic_items(rng, options, current)
@@ -172,10 +179,9 @@ def make_spec(seed: int, options: Options = Options()) -> Spec:
     unit_income, unit_split = _units(rng, len(units), income, spec_basic, spec_project, (annual, sme, small_micro))
     grand = income.total
     return Spec(
-        seed=seed, options=options, department=department, year=year, scope=rng.choice(("本级", "部门")),
+        seed=seed, options=options, department=department, year=year, scope=options.scope or rng.choice(("本级", "部门")),
         units=units, unit_income=unit_income, unit_split=unit_split, basic=basic, projects=projects,
         functional=functional, transfers=_transfers(rng, year), procurement=procurement,
-        sme=sme, small_micro=small_micro,
         three_public=(previous, current),
         people=(rng.choice(catalog.PEOPLE), rng.choice(catalog.PEOPLE), _phone(rng)),
         dept_goals=tuple(rng.sample(catalog.GOALS, rng.randint(2, 4))),

@@ -62,8 +62,8 @@ def table_2(spec: Spec, key: dict) -> Block:
     for row_no, (name, funding) in enumerate(rows, start=1):
         cells, values = funding_cells(name, funding)
         block.rows.append(cells)
-        values["income_total"] = values.pop("total")
-        key.setdefault("t02_income_budget", []).append({"row_no": row_no, "budget_unit": name, **values})
+        renamed = {("income_total" if k == "total" else k): v for k, v in values.items()}
+        key.setdefault("t02_income_budget", []).append({"row_no": row_no, "budget_unit": name, **renamed})
     return block
 
 

@@ -55,7 +55,7 @@ def findings(conn: psycopg.Connection, report_id: int, severity: str | None = No
 
 
 def load_texts(url: str, folder: Path, texts: dict[str, str], *, workers: int = 2):
-    """Write each text to folder/<name>.txt and load them in one batch; results by name."""
+    """Write each text to folder/<name>.txt and load them in one batch: {name: LoadResult}."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = {}
     for name, text in texts.items():

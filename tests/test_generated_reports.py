@@ -1,0 +1,140 @@
+"""Generated reports (tests/generator) loaded into a database of their own: views = answer key.
+
+The property test loads 200 random consistent reports in one batch; each class of the spec space
+is one case, and a class the current parser cannot read is xfail(strict=True) naming its
+issue-10 class, so that the case flips when the gap is closed.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from decimal import Decimal
+
+import psycopg
+import pytest
+
+from budget_db import migrate
+from tests.conftest import SAMPLE
+from tests.generator.report import generate_seed
+from tests.generator.space import CLASSES, reports
+from tests.generator.spec import Options
+from tests.generator.verify import findings, load_texts, view_differences
+
+SAMPLE_LIKE = Options(units=1, projects=5, investment=True, page_breaks=8, scope="本级")
+SAMPLE_IDENTITY = ("深圳市公安局罗湖分局", 2020)  # no report of the space has this name
+DERIVED_IDENTITY = ("department", "fiscal_year", "report_id")
+
+
+@pytest.fixture(scope="module")
+def url(fresh_database):
+    database = fresh_database("budget_generated")
+    migrate.upgrade(database)
+    return database
+
+
+@pytest.fixture(scope="module")
+def loaded(url, tmp_path_factory):
+    """Every report of the spec space, loaded in one batch: {class name: [(report, result)]}."""
+    by_class = {c.name: reports(c, index) for index, c in enumerate(CLASSES)}
+    texts = {name: report.text for entries in by_class.values() for name, report in entries}
+    started = time.monotonic()
+    results = load_texts(url, tmp_path_factory.mktemp("generated"), texts)
+    elapsed = time.monotonic() - started
+    print(f"\nloaded {len(texts)} generated reports in {elapsed:.1f} s")
+    return {name: [(report, results[n]) for n, report in entries] for name, entries in by_class.items()}
+
+
+@pytest.fixture
+def conn(url):
+    with psycopg.connect(url, autocommit=True) as connection:
+        yield connection
+
+
+def test_the_property_test_covers_200_reports():
+    assert sum(c.count for c in CLASSES) >= 200
+
+
+@pytest.mark.parametrize("spec_class", [
+    pytest.param(c, id=c.name, marks=[pytest.mark.xfail(strict=True, reason=c.known_gap)] if c.known_gap else [])
+    for c in CLASSES
+])
+def test_every_view_equals_the_key(loaded, conn, spec_class):
+    problems = []
+    for report, result in loaded[spec_class.name]:
+        if result.outcome != "loaded":
+            problems.append(f"seed {report.spec.seed}: {result.outcome} {result.message}")
+            continue
+        errors = findings(conn, result.report_id, "error")
+        problems += [f"seed {report.spec.seed}: {d}" for d in view_differences(conn, result.report_id, report.key)]
+        problems += [f"seed {report.spec.seed}: error finding {e}" for e in errors]
+    assert not problems, f"{len(problems)} problems, e.g.\n" + "\n".join(problems[:8])
+
+
+# -- sanity: the key format and the generator itself -------------------------------------------
+@pytest.fixture(scope="module")
+def sample_like(url, tmp_path_factory):
+    report = generate_seed(7, SAMPLE_LIKE, SAMPLE_IDENTITY)
+    result = load_texts(url, tmp_path_factory.mktemp("sample_like"), {"sample_like": report.text})
+    return report, next(iter(result.values()))
+
+
+def test_sample_like_report_matches_its_key_exactly(conn, sample_like):
+    report, result = sample_like
+    assert result.outcome == "loaded", result.message
+    assert view_differences(conn, result.report_id, report.key) == []
+    assert findings(conn, result.report_id) == []  # not even a warning or a rounding
+
+
+def test_key_names_every_column_of_every_printed_view(conn, sample_like):
+    report, _ = sample_like
+    views = [name for (name,) in conn.execute(
+        "SELECT table_name FROM information_schema.views WHERE table_schema = 'appendix' AND table_name ~ '^t[0-9]' "
+        "ORDER BY table_name")]
+    assert sorted(report.key.views) == views
+    for view, rows in report.key.views.items():
+        columns = [name for (name,) in conn.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = 'appendix' AND table_name = %s "
+            "ORDER BY ordinal_position", (view,)) if name not in DERIVED_IDENTITY]
+        assert rows and all(list(row) == columns for row in rows), view
+
+
+def test_a_wrong_key_is_seen(conn, sample_like):
+    """The comparison can fail: one amount off by a cent in the key is reported."""
+    report, result = sample_like
+    row = report.key.views["t04_basic_expenditure"][3]
+    original = row["total"]
+    row["total"] = original + Decimal("0.01")
+    try:
+        assert view_differences(conn, result.report_id, report.key) == [
+            f"t04_basic_expenditure: row 4: total={original!r} (key {row['total']!r})"]
+    finally:
+        row["total"] = original
+
+
+def test_same_seed_same_report_other_seed_other_report():
+    assert generate_seed(3).text == generate_seed(3).text
+    assert generate_seed(3).text != generate_seed(4).text
+    assert generate_seed(3).key.department != generate_seed(5).key.department or \
+        generate_seed(3).key.views != generate_seed(5).key.views
+
+
+def _furniture(text: str) -> set[str]:
+    """The lines a report shares with the template whatever its numbers: markers, titles, headers."""
+    lines = set()
+    for line in text.split("\n"):
+        line = re.sub(r"(?:19|20)\d{2}", "YEAR", line)
+        if re.match(r"^表\.\s?\d+$|^单位：万元$|^第.部分 |^(收 入|项 目|预算单位|实施单位|采购项目)\t", line):
+            lines.add(line.replace("表. ", "表."))
+    return lines
+
+
+def test_generated_report_prints_the_sample_furniture():
+    """Markers 表.1 … 表.14, unit lines, part headings and header rows as the sample prints them."""
+    generated = _furniture(generate_seed(7, SAMPLE_LIKE, SAMPLE_IDENTITY).text)
+    sample = _furniture(SAMPLE.read_text(encoding="utf-8"))
+    expected = {f"表.{n}" for n in range(1, 15)} | {"单位：万元"}
+    assert expected <= generated
+    shared = generated & sample
+    # the sample's heading lines and the header rows of 表1–表13 (表2/表4/表5/表7/表11/表12/表13)
+    assert len(shared) >= 25, sorted(generated - sample)
