@@ -54,6 +54,14 @@ def findings(conn: psycopg.Connection, report_id: int, severity: str | None = No
         (report_id, severity, severity)).fetchall()
 
 
+def report_problems(conn: psycopg.Connection, report, result) -> list[str]:
+    """Why a generated consistent report is not (a): refused, a view unlike the key, an error finding."""
+    if result.outcome != "loaded":
+        return [f"{result.outcome}: {result.message}"]
+    errors = findings(conn, result.report_id, "error")
+    return view_differences(conn, result.report_id, report.key) + [f"error finding {e[0]}: {e[2]}" for e in errors]
+
+
 def load_texts(url: str, folder: Path, texts: dict[str, str], *, workers: int = 2):
     """Write each text to folder/<name>.txt and load them in one batch: {name: LoadResult}."""
     folder.mkdir(parents=True, exist_ok=True)
