@@ -63,7 +63,7 @@ def problems(url, loaded):
         lists = [p for _, p in entries]
         print(f"  {name}: {len(lists)} / {sum(not p for p in lists)} / "
               f"{sum(any(x.startswith('refused') for x in p) for p in lists)} / "
-              f"{sum(any(x.startswith('t') for x in p) for p in lists)} / "
+              f"{sum(any(x.startswith(('t0', 't1', 'report:')) for x in p) for p in lists)} / "
               f"{sum(any(x.startswith('error finding') for x in p) for p in lists)}")
     return found
 
@@ -125,8 +125,7 @@ def test_a_wrong_key_is_seen(conn, sample_like):
 def test_same_seed_same_report_other_seed_other_report():
     assert generate_seed(3).text == generate_seed(3).text
     assert generate_seed(3).text != generate_seed(4).text
-    assert generate_seed(3).key.department != generate_seed(5).key.department or \
-        generate_seed(3).key.views != generate_seed(5).key.views
+    assert generate_seed(3).key.views != generate_seed(4).key.views
 
 
 def _furniture(text: str) -> set[str]:

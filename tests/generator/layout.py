@@ -15,13 +15,13 @@ def marker(number: str, rng: random.Random) -> str:
     return f"表.{number}" if rng.random() < 0.5 else f"表. {number}"
 
 
-def _furniture(block: Block, department: str) -> list[str]:
+def _furniture(department: str) -> list[str]:
     return [f"单位名称：{department}", "", "单位：万元", ""]
 
 
 def _page_break(block: Block, department: str, rng: random.Random) -> list[str]:
     if block.unit_lines and (block.repeat_on_break or rng.random() < 0.5):
-        return ["", *_furniture(block, department), *("\t".join(row) for row in block.header)]
+        return ["", *_furniture(department), *("\t".join(row) for row in block.header)]
     return ["", *("\t".join(row) for row in block.break_repeats)]
 
 
@@ -30,7 +30,7 @@ def block_lines(block: Block, department: str, breaks: set[int], rng: random.Ran
     if block.subtitle:
         lines += [block.subtitle, ""]
     if block.unit_lines:
-        lines += _furniture(block, department)
+        lines += _furniture(department)
     lines += ["\t".join(row) for row in block.header]
     for index, row in enumerate(block.rows):
         if index in breaks:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from tests.generator import catalog
 from tests.generator.blocks import Block, cell, key_amount
 from tests.generator.money import total
-from tests.generator.spec import Funding, Spec
+from tests.generator.spec import Funding, Spec, funding_sum
 
 ZERO = Decimal("0.00")
 FUNDING_KEYS = ("total", "fiscal_subtotal", "general_public_subtotal", "general_funds", "special_funds",
@@ -57,7 +57,7 @@ def with_total_row(spec: Spec, rows: list[tuple[str, object]], add) -> list[tupl
 
 
 def table_2(spec: Spec, key: dict) -> Block:
-    rows = with_total_row(spec, list(zip(spec.units, spec.unit_income)), _add_funding)
+    rows = with_total_row(spec, list(zip(spec.units, spec.unit_income)), funding_sum)
     block = Block("2", "收入预算表", T02_HEADER, [])
     for row_no, (name, funding) in enumerate(rows, start=1):
         cells, values = funding_cells(name, funding)
@@ -65,13 +65,6 @@ def table_2(spec: Spec, key: dict) -> Block:
         renamed = {("income_total" if k == "total" else k): v for k, v in values.items()}
         key.setdefault("t02_income_budget", []).append({"row_no": row_no, "budget_unit": name, **renamed})
     return block
-
-
-def _add_funding(values: list[Funding]) -> Funding:
-    result = Funding()
-    for value in values:
-        result = result + value
-    return result
 
 
 def _add_columns(values: list[tuple]) -> tuple:
@@ -103,7 +96,7 @@ def table_4(spec: Spec, key: dict) -> Block:
     block = Block("4", "基本支出预算表", T04_HEADER, [])
     rows = [(spec.department, spec.basic_funding, "unit", None, None)]
     for (code, name), items in spec.basic:
-        rows.append((name, _add_funding([f for *_, f in items]), "category", None, code))
+        rows.append((name, funding_sum([f for *_, f in items]), "category", None, code))
         rows += [(item, funding, "item", name, item_code) for item_code, item, funding in items]
     for row_no, (name, funding, kind, category, code) in enumerate(rows, start=1):
         cells, values = funding_cells(name, funding)
@@ -121,7 +114,7 @@ def table_5(spec: Spec, key: dict) -> Block:
     for group in ("一般性项目", "政府投资项目"):
         members = [p for p in spec.projects if p.group == group]
         if members:
-            rows.append((group, _add_funding([p.funding for p in members]), "group", group))
+            rows.append((group, funding_sum([p.funding for p in members]), "group", group))
             rows += [(p.name, p.funding, "project", group) for p in members]
     for row_no, (name, funding, kind, group) in enumerate(rows, start=1):
         cells, values = funding_cells(name, funding, project=True)
