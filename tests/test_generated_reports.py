@@ -7,15 +7,19 @@ issue-10 class, so that the case flips when the gap is closed.
 
 from __future__ import annotations
 
+import random
 import re
 import time
 from decimal import Decimal
 
 import psycopg
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from budget_db import migrate
 from tests.conftest import SAMPLE
+from tests.generator.money import cents, split
 from tests.generator.report import generate_seed
 from tests.generator.space import CLASSES, reports
 from tests.generator.spec import Options
@@ -147,3 +151,11 @@ def test_generated_report_prints_the_sample_furniture():
     shared = generated & sample
     # the sample's heading lines and the header rows of 表1–表13 (表2/表4/表5/表7/表11/表12/表13)
     assert len(shared) >= 25, sorted(generated - sample)
+
+
+@given(st.integers(min_value=1, max_value=10**9), st.integers(min_value=1, max_value=12), st.integers())
+def test_split_adds_up_exactly_in_cents(units, parts, seed):
+    value = cents(max(units, parts))
+    pieces = split(random.Random(seed), value, parts)
+    assert sum(pieces) == value and len(pieces) == parts
+    assert all(p > 0 and p.as_tuple().exponent == -2 for p in pieces)
