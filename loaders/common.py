@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from loaders.errors import ReportError
-from loaders.grid import Row, TableBlock, is_amount, parse_amount
+from loaders.grid import Row, TableBlock, clean_text, is_amount, parse_amount, split_rows
 from loaders.table_layout import header_cells, locate_columns
 
 
@@ -27,9 +27,30 @@ def unit_rows(block: TableBlock) -> list[Row]:
     return data
 
 
-def located_rows(block: TableBlock, spec, is_data=None):
-    """(row_no, row, {field: cell}) of a table whose columns the template's header map locates."""
-    header, data = block.split_header(is_data or (lambda row: bool(row.cell(0)) and has_amount(row)))
+def _join_wrapped_names(rows: list[Row]) -> list[Row]:
+    """A name printed on a line of its own, then the rest of its row on the next line, is one row.
+
+    (表2's unit name above its amounts, or a name cut in two: '深圳市公安局' / '罗湖分局⇥145,863.63'.)
+    """
+    joined: list[Row] = []
+    for row in rows:
+        previous = joined[-1] if joined else None
+        if (previous is not None and len(previous.cells) == 1 and not has_amount(previous)
+                and row.line_no == previous.line_no + 1 and has_amount(row)):
+            name = clean_text(f"{previous.cells[0]} {row.cell(0)}")
+            joined[-1] = Row(previous.line_no, (name, *row.cells[1:]))
+            continue
+        joined.append(row)
+    return joined
+
+
+def located_rows(block: TableBlock, spec, is_data=None, *, names_wrap: bool = True):
+    """(row_no, row, {field: cell}) of a table whose columns the template's header map locates.
+
+    names_wrap: rows print amounts, so a line with only a name is the start of the next row.
+    """
+    rows = _join_wrapped_names(block.rows) if names_wrap else block.rows
+    header, data = split_rows(rows, is_data or (lambda row: bool(row.cell(0)) and has_amount(row)))
     columns = locate_columns(block, header, spec.header)
     width = max(len(row.cells) for row in header) if header else 0
     for row_no, row in enumerate(data, start=1):

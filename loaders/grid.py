@@ -99,6 +99,14 @@ class Row:
         return squeeze("".join(self.cells))
 
 
+def split_rows(rows: list[Row], is_data) -> tuple[list[Row], list[Row]]:
+    """Header rows are those before the first row that `is_data` accepts."""
+    for index, row in enumerate(rows):
+        if is_data(row):
+            return rows[:index], rows[index:]
+    return rows, []
+
+
 @dataclass
 class TableBlock:
     """One 附表 as printed: '表.N', its title, and its rows with page-break repeats removed."""
@@ -127,11 +135,7 @@ class TableBlock:
         return f"{place}, line {row.line_no}" if row else place
 
     def split_header(self, is_data: callable) -> tuple[list[Row], list[Row]]:
-        """Header rows are those before the first row that `is_data` accepts."""
-        for index, row in enumerate(self.rows):
-            if is_data(row):
-                return self.rows[:index], self.rows[index:]
-        return self.rows, []
+        return split_rows(self.rows, is_data)
 
 
 @dataclass
@@ -209,6 +213,10 @@ def read_grid(text: str, source: str, layout: Layout | None = None) -> ReportGri
                     after_page_header, repeat_index = True, 0
             elif unit:
                 current.unit = current.unit or clean_text(unit.group(1))
+            elif current.rows:
+                # A line without TAB among the rows: a row whose trailing TABs the conversion
+                # stripped, or the first part of a cell wrapped onto a line of its own.
+                current.rows.append(Row(line_no, (clean_text(line),)))
             elif not current.title:
                 current.title, current.title_line = clean_text(line), line_no
             else:

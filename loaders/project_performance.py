@@ -151,6 +151,9 @@ def _read_line(block: TableBlock, row: Row) -> _Line | None:
             break
         labels.extend(label for label in found if label not in IGNORED_LABELS)
         index += 1
+        if len(cells) - index <= 2 and any(
+                label in LEVEL2_PARENT or LEVEL1_NAMES.get(label) == SATISFACTION for label in found):
+            break  # after the row's lowest level, two cells are its content and target, whatever they read
     rest = cells[index:]
     if not labels and all(cell == FILLER for cell in rest):
         return None  # the template's filler rows hold only 无
@@ -321,7 +324,9 @@ def parse_table(block: TableBlock) -> list:
             records.append(PerformanceGoal(
                 table_no=block.number, row_no=number, label=label, goal_text=text, source_line=goal_line,
             ))
-    lines = [line for row in data[1:] if (line := _read_line(block, row)) is not None]
+    # A page break inside the table may print the indicator header or the project's header rows again.
+    repeated = {data[0].key, *(row.key for row in header)}
+    lines = [line for row in data[1:] if row.key not in repeated and (line := _read_line(block, row)) is not None]
     for row_no, (line, level1, level2) in enumerate(assign_levels(lines), start=1):
         parsed = parse_target(line.target)
         records.append(PerformanceIndicator(

@@ -25,7 +25,7 @@ class TwoSidedSummaryLine:
 
 def read(block, spec, meta) -> list[TwoSidedSummaryLine]:
     records = []
-    for row_no, row, cell in located_rows(block, spec, has_amount):
+    for row_no, row, cell in located_rows(block, spec, has_amount, names_wrap=False):
         for side in SIDES:
             label, amount = cell[f"{side}_label"], cell[f"{side}_amount"]
             if label or amount:
