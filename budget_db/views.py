@@ -1,8 +1,9 @@
-"""Views in schema `appendix`: applied from sql/views/ with CREATE OR REPLACE, never CASCADE.
+"""Views (schema `appendix`, and others such as `analysis`): applied from sql/views/ with
+CREATE OR REPLACE, never CASCADE.
 
 Each file defines one view, or one shape for several views: a file whose first lines are
-`-- @view NAME key=value …` is rendered once per such line, with {view} and each {key} bound as
-identifier and literal. Files run in name order, so a view may use only views whose file sorts
+`-- @view [SCHEMA.]NAME key=value …` is rendered once per such line, with {view} and each {key}
+bound as identifier and literal (the schema defaults to appendix). Files run in name order, so a view may use only views whose file sorts
 before its own (00_reports.sql comes first). CREATE OR REPLACE keeps users' views on ours and
 their grants; a change it cannot make (a column renamed or dropped) re-creates the view, unless
 an object that is not ours depends on it: then the migration stops with a message naming it.
@@ -22,9 +23,9 @@ from budget_db.config import VIEWS_DIR
 
 SCHEMA = "appendix"
 READER_ROLE = "budget_reader"
-_INSTANCE = re.compile(r"^--\s*@view\s+(\w+)(.*)$")
+_INSTANCE = re.compile(r"^--\s*@view\s+(?:(\w+)\.)?(\w+)(.*)$")
 _ARGUMENT = re.compile(r"(\w+)=(\S.*?)(?=\s+\w+=|$)")
-_CREATE = re.compile(r"CREATE\s+OR\s+REPLACE\s+VIEW\s+appendix\.(\w+)", re.IGNORECASE)
+_CREATE = re.compile(r"CREATE\s+OR\s+REPLACE\s+VIEW\s+(\w+)\.(\w+)", re.IGNORECASE)
 
 
 class ViewChangeBlocked(RuntimeError):
@@ -33,9 +34,14 @@ class ViewChangeBlocked(RuntimeError):
 
 @dataclass(frozen=True)
 class ViewDefinition:
+    schema: str
     name: str
     path: Path
     statement: sql.Composable
+
+    @property
+    def qualified(self) -> str:
+        return f"{self.schema}.{self.name}"
 
 
 def view_files(directory: Path = VIEWS_DIR) -> list[Path]:
@@ -51,17 +57,17 @@ def definitions(directory: Path = VIEWS_DIR) -> list[ViewDefinition]:
         if not instances:
             match = _CREATE.search(text)
             if match is None:
-                raise ValueError(f"{path.name}: no 'CREATE OR REPLACE VIEW appendix.<name>'")
-            found.append(ViewDefinition(match.group(1), path, sql.SQL(text)))
+                raise ValueError(f"{path.name}: no 'CREATE OR REPLACE VIEW <schema>.<name>'")
+            found.append(ViewDefinition(match.group(1), match.group(2), path, sql.SQL(text)))
             continue
         body = "\n".join(line for line in text.splitlines() if not line.startswith("-- @view"))
         for instance in instances:
             if instance is None:
                 raise ValueError(f"{path.name}: a '-- @view' line is not 'NAME key=value …'")
-            name = instance.group(1)
-            arguments = {key: sql.Literal(value.strip()) for key, value in _ARGUMENT.findall(instance.group(2))}
-            found.append(ViewDefinition(name, path, sql.SQL(body).format(
-                view=sql.Identifier(SCHEMA, name), **arguments)))
+            schema, name = instance.group(1) or SCHEMA, instance.group(2)
+            arguments = {key: sql.Literal(value.strip()) for key, value in _ARGUMENT.findall(instance.group(3))}
+            found.append(ViewDefinition(schema, name, path, sql.SQL(body).format(
+                view=sql.Identifier(schema, name), **arguments)))
     return found
 
 
@@ -81,7 +87,9 @@ def applied_checksum(raw) -> str | None:
 def apply_views(connection, directory: Path = VIEWS_DIR) -> None:
     raw = _driver(connection)
     ours = definitions(directory)
-    names = {view.name for view in ours}
+    names = {view.qualified for view in ours}
+    for schema in sorted({view.schema for view in ours}):
+        raw.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
     for view in ours:
         try:
             with raw.transaction():  # a savepoint: a failed replace leaves the view as it was
@@ -93,46 +101,46 @@ def apply_views(connection, directory: Path = VIEWS_DIR) -> None:
     raw.execute(sql.SQL("COMMENT ON SCHEMA appendix IS {}").format(sql.Literal(views_checksum(directory))))
 
 
-def _dependents(raw, name: str) -> list[str]:
-    """Views (anyone's) that read appendix.<name>, those reading them too, nearest first."""
+def _dependents(raw, qualified: str) -> list[str]:
+    """Views (anyone's) that read the view `qualified`, those reading them too, nearest first."""
     rows = raw.execute(
         "WITH RECURSIVE dep(oid, depth) AS ("
         "  SELECT to_regclass(%s)::oid, 0"
         "  UNION SELECT w.ev_class, dep.depth + 1 FROM dep JOIN pg_depend d ON d.refobjid = dep.oid "
         "  JOIN pg_rewrite w ON w.oid = d.objid WHERE w.ev_class <> dep.oid AND dep.depth < 50) "
         "SELECT oid::regclass::text, max(depth) FROM dep WHERE depth > 0 GROUP BY oid ORDER BY max(depth)",
-        (f"{SCHEMA}.{name}",),
+        (qualified,),
     ).fetchall()
     return [row[0] for row in rows]
 
 
 def _recreate(raw, view: ViewDefinition, ours: set[str]) -> None:
-    dependents = _dependents(raw, view.name)
-    foreign = [d for d in dependents if d.removeprefix(f"{SCHEMA}.") not in ours]
+    dependents = _dependents(raw, view.qualified)
+    foreign = [d for d in dependents if d not in ours]
     if foreign:
         raise ViewChangeBlocked(
-            f"{view.path.name} changes the columns of {SCHEMA}.{view.name}, and {', '.join(foreign)} "
+            f"{view.path.name} changes the columns of {view.qualified}, and {', '.join(foreign)} "
             f"depend{'s' if len(foreign) == 1 else ''} on it: drop {'it' if len(foreign) == 1 else 'them'}, "
             "migrate, and create again"
         )
-    acl = _grants(raw, view.name)
+    acl = _grants(raw, view.qualified)
     # Our own views on it are re-created after it (their files sort later).
     for dependent in reversed(dependents):
         raw.execute(sql.SQL("DROP VIEW {}").format(sql.Identifier(*dependent.split(".", 1))))
-    raw.execute(sql.SQL("DROP VIEW {}").format(sql.Identifier(SCHEMA, view.name)))
+    raw.execute(sql.SQL("DROP VIEW {}").format(sql.Identifier(view.schema, view.name)))
     raw.execute(view.statement)
     for grantee, privilege in acl:
         raw.execute(sql.SQL("GRANT {} ON {} TO {}").format(
-            sql.SQL(privilege), sql.Identifier(SCHEMA, view.name), sql.Identifier(grantee)))
+            sql.SQL(privilege), sql.Identifier(view.schema, view.name), sql.Identifier(grantee)))
 
 
-def _grants(raw, name: str) -> list[tuple[str, str]]:
+def _grants(raw, qualified: str) -> list[tuple[str, str]]:
     """Direct grants on a view to roles other than its owner, to restore after re-creating it."""
     return raw.execute(
         "SELECT r.rolname, a.privilege_type FROM pg_class c, aclexplode(c.relacl) a "
         "JOIN pg_roles r ON r.oid = a.grantee WHERE c.oid = to_regclass(%s) AND a.grantee <> c.relowner "
         "AND a.privilege_type IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER')",
-        (f"{SCHEMA}.{name}",),
+        (qualified,),
     ).fetchall()
 
 
@@ -140,7 +148,7 @@ def drop_views(connection, directory: Path = VIEWS_DIR) -> None:
     """Drop our views, the last file's first, without CASCADE (going below head)."""
     raw = _driver(connection)
     for view in reversed(definitions(directory)):
-        raw.execute(sql.SQL("DROP VIEW IF EXISTS {}").format(sql.Identifier(SCHEMA, view.name)))
+        raw.execute(sql.SQL("DROP VIEW IF EXISTS {}").format(sql.Identifier(view.schema, view.name)))
 
 
 def grant_reader(connection) -> None:
