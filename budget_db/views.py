@@ -28,6 +28,15 @@ _ARGUMENT = re.compile(r"(\w+)=(\S.*?)(?=\s+\w+=|$)")
 _CREATE = re.compile(r"CREATE\s+OR\s+REPLACE\s+VIEW\s+(\w+)\.(\w+)", re.IGNORECASE)
 
 
+# Columns many views share, commented here once rather than in every file.
+STANDARD_COMMENTS = {
+    "department": "单位名称",
+    "fiscal_year": "预算年度",
+    "row_no": "行号（印刷顺序）",
+    "report_key": "（派生）报告标识（各版本不变）",
+}
+
+
 class ViewChangeBlocked(RuntimeError):
     """A view must be re-created, and an object that is not ours depends on it."""
 
@@ -97,8 +106,20 @@ def apply_views(connection, directory: Path = VIEWS_DIR) -> None:
         except (psycopg.errors.InvalidTableDefinition, psycopg.errors.FeatureNotSupported,
                 psycopg.errors.DatatypeMismatch):
             _recreate(raw, view, names)
+    _comment_standard_columns(raw, ours)
     grant_reader(connection)
     raw.execute(sql.SQL("COMMENT ON SCHEMA appendix IS {}").format(sql.Literal(views_checksum(directory))))
+
+
+def _comment_standard_columns(raw, ours: list[ViewDefinition]) -> None:
+    rows = raw.execute(
+        "SELECT table_schema, table_name, column_name FROM information_schema.columns "
+        "WHERE (table_schema || '.' || table_name) = ANY(%s) AND column_name = ANY(%s)",
+        ([view.qualified for view in ours], list(STANDARD_COMMENTS)),
+    ).fetchall()
+    for schema, name, column in rows:
+        raw.execute(sql.SQL("COMMENT ON COLUMN {} IS {}").format(
+            sql.Identifier(schema, name, column), sql.Literal(STANDARD_COMMENTS[column])))
 
 
 def _dependents(raw, qualified: str) -> list[str]:

@@ -120,6 +120,7 @@ class TableBlock:
     unit: str | None = None
     rows: list[Row] = field(default_factory=list)
     source: str = ""  # file name, for messages
+    repeats: list[tuple[int, int]] = field(default_factory=list)  # (line, the line it repeats), dropped
 
     @property
     def main_number(self) -> int:
@@ -228,6 +229,10 @@ def read_grid(text: str, source: str, layout: Layout | None = None) -> ReportGri
                 repeat_index += 1
                 continue
             after_page_header = False
+            if current.rows and row.key == current.rows[-1].key:
+                # The last row before the page break printed again after it: kept once, reported.
+                current.repeats.append((row.line_no, current.rows[-1].line_no))
+                continue
         current.rows.append(row)
     last_line = next((n for n in range(len(lines), 0, -1) if lines[n - 1].strip()), 0)
     return ReportGrid(source=source, narrative=narrative, tables=tables, last_line=last_line)

@@ -72,7 +72,19 @@ def parse(grid, meta) -> list[PerformanceProject]:
     return read(block, None, meta) if block else []
 
 
+def _without_rows_printed_twice(block) -> None:
+    """A project row printed again on the next line is one project: kept once, reported as repeated."""
+    kept = []
+    for row in block.rows:
+        if kept and has_amount(row) and row.key == kept[-1].key and row.line_no == kept[-1].line_no + 1:
+            block.repeats.append((row.line_no, kept[-1].line_no))
+            continue
+        kept.append(row)
+    block.rows = kept
+
+
 def read(block, spec, meta) -> list[PerformanceProject]:
+    _without_rows_printed_twice(block)
     records = []
     for row_no, row, cell in labelled_rows(
         block, HEADER, is_data=has_amount,

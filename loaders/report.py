@@ -61,6 +61,16 @@ class ReportTable:
     source_page: int | None = None
 
 
+@dataclass(kw_only=True)
+class RepeatedRow:
+    """A printed row that repeats the row before it (across a page break, or printed twice): read once."""
+
+    TABLE = "repeated_row"
+    table_no: str
+    source_line: int
+    first_line: int  # the line it repeats
+
+
 @dataclass
 class ParsedReport:
     source: str
@@ -172,6 +182,8 @@ def read_tables(grid: ReportGrid, template: Template, meta: ReportMeta) -> list:
                 if getattr(record, "table_no", None) == "":
                     record.table_no = first.number
             records.extend(found)
+        records.extend(RepeatedRow(table_no=block.number, source_line=line, first_line=first_line)
+                       for block in blocks for line, first_line in block.repeats)
     return records
 
 

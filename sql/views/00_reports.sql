@@ -21,8 +21,6 @@ JOIN budget.department d ON d.id = r.department_id
 WHERE r.superseded_at IS NULL;
 
 COMMENT ON VIEW appendix.reports IS '已载入的报告（仅当前版本）';
-COMMENT ON COLUMN appendix.reports.department IS '单位名称';
-COMMENT ON COLUMN appendix.reports.fiscal_year IS '预算年度';
 COMMENT ON COLUMN appendix.reports.kind IS '报告类型（部门预算 / 部门决算）';
 COMMENT ON COLUMN appendix.reports.scope IS '范围（如 本级）';
 COMMENT ON COLUMN appendix.reports.title IS '报告标题';

@@ -31,8 +31,6 @@ CROSS JOIN LATERAL (
 ) p;
 
 COMMENT ON VIEW appendix.department_profile IS '部门概况：机构编制及交通工具情况（摘自报告正文）';
-COMMENT ON COLUMN appendix.department_profile.department IS '单位名称';
-COMMENT ON COLUMN appendix.department_profile.fiscal_year IS '预算年度';
 COMMENT ON COLUMN appendix.department_profile.row_no IS '行号（每份报告一行）';
 COMMENT ON COLUMN appendix.department_profile.staff_admin_authorized IS '行政编制数（人）（摘自报告正文）';
 COMMENT ON COLUMN appendix.department_profile.staff_admin_actual IS '行政实有在编人数（人）（摘自报告正文）';
@@ -44,4 +42,3 @@ COMMENT ON COLUMN appendix.department_profile.vehicles IS '实有车辆（辆）
 COMMENT ON COLUMN appendix.department_profile.vehicles_authorized IS '定编车辆（辆）（摘自报告正文）';
 COMMENT ON COLUMN appendix.department_profile.vehicles_unauthorized IS '非定编车辆（辆）（摘自报告正文）';
 COMMENT ON COLUMN appendix.department_profile.vehicles_held_total IS '国有资产占有使用情况：共有车辆（辆）（摘自报告正文）';
-COMMENT ON COLUMN appendix.department_profile.report_key IS '（派生）报告标识（各版本不变）';

@@ -18,8 +18,6 @@ FROM appendix.reports r
 JOIN budget.narrative_fact f ON f.report_id = r.report_id;
 
 COMMENT ON VIEW appendix.narrative_facts IS '报告正文所述数字（人员、车辆、预算金额及增减）';
-COMMENT ON COLUMN appendix.narrative_facts.department IS '单位名称';
-COMMENT ON COLUMN appendix.narrative_facts.fiscal_year IS '预算年度';
 COMMENT ON COLUMN appendix.narrative_facts.row_no IS '行号（正文顺序）';
 COMMENT ON COLUMN appendix.narrative_facts.section IS '所在部分（如 第一部分 二）';
 COMMENT ON COLUMN appendix.narrative_facts.label IS '正文中的名称（如 行政编制、人员支出、比2019年）';
@@ -31,4 +29,3 @@ COMMENT ON COLUMN appendix.narrative_facts.text_as_printed IS '正文原文';
 COMMENT ON COLUMN appendix.narrative_facts.source_line IS '原文行号';
 COMMENT ON COLUMN appendix.narrative_facts.fact_key IS '（派生）数字类别（如 staff_admin_authorized、budget_total_change）';
 COMMENT ON COLUMN appendix.narrative_facts.signed_value IS '（派生）带符号的数值（减少、下降为负）';
-COMMENT ON COLUMN appendix.narrative_facts.report_key IS '（派生）报告标识（各版本不变）';

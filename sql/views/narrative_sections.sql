@@ -11,12 +11,9 @@ FROM appendix.reports r
 JOIN budget.narrative_section s ON s.report_id = r.report_id;
 
 COMMENT ON VIEW appendix.narrative_sections IS '报告正文各部分文字';
-COMMENT ON COLUMN appendix.narrative_sections.department IS '单位名称';
-COMMENT ON COLUMN appendix.narrative_sections.fiscal_year IS '预算年度';
 COMMENT ON COLUMN appendix.narrative_sections.row_no IS '行号（正文顺序）';
 COMMENT ON COLUMN appendix.narrative_sections.section IS '部分（如 第一部分 一）';
 COMMENT ON COLUMN appendix.narrative_sections.heading IS '标题（按正文）';
 COMMENT ON COLUMN appendix.narrative_sections.text IS '正文（每段一行）';
 COMMENT ON COLUMN appendix.narrative_sections.first_line IS '起始行号（标题行）';
 COMMENT ON COLUMN appendix.narrative_sections.last_line IS '结束行号';
-COMMENT ON COLUMN appendix.narrative_sections.report_key IS '（派生）报告标识（各版本不变）';

@@ -34,4 +34,3 @@ COMMENT ON VIEW appendix.project_links IS '项目对应：表15 各项目在表1
 COMMENT ON COLUMN appendix.project_links.table_no IS '表号（表15-N）';
 COMMENT ON COLUMN appendix.project_links.linked_table IS '对应的表（13 / 5 / 11 / 10）';
 COMMENT ON COLUMN appendix.project_links.method IS '（派生）名称对应方式：exact / normalized / via_13 / similar';
-COMMENT ON COLUMN appendix.project_links.report_key IS '（派生）报告标识（各版本不变）';

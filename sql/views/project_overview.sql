@@ -61,8 +61,6 @@ LEFT JOIN budget.project_expenditure_item t5 ON t5.report_id = p.report_id AND t
 WHERE r.template = 'shenzhen_budget';
 
 COMMENT ON VIEW appendix.project_overview IS '项目总览：表15 项目在表5、表13、表11、表10 中的对应行及其绩效指标';
-COMMENT ON COLUMN appendix.project_overview.department IS '单位名称';
-COMMENT ON COLUMN appendix.project_overview.fiscal_year IS '预算年度';
 COMMENT ON COLUMN appendix.project_overview.row_no IS '行号（表15-N 的 N）';
 COMMENT ON COLUMN appendix.project_overview.table_no IS '表号（表15-N）';
 COMMENT ON COLUMN appendix.project_overview.project_name IS '项目名称（表15）';
@@ -83,4 +81,3 @@ COMMENT ON COLUMN appendix.project_overview.effect_indicators IS '效益指标 �
 COMMENT ON COLUMN appendix.project_overview.satisfaction_indicators IS '服务对象满意度指标 条数';
 COMMENT ON COLUMN appendix.project_overview.numeric_targets IS '数值目标 条数';
 COMMENT ON COLUMN appendix.project_overview.has_numeric_target IS '是否有可量化（数值）目标';
-COMMENT ON COLUMN appendix.project_overview.report_key IS '（派生）报告标识（各版本不变）';

@@ -23,8 +23,6 @@ LEFT JOIN budget.validation_rule v ON v.id = f.rule_id
 GROUP BY r.department, r.fiscal_year, r.report_id, r.report_key, run.report_id, run.checked_at, run.rules_run, run.rules_skipped;
 
 COMMENT ON VIEW appendix.report_quality IS '报告质量：每份当前报告的校验结果汇总';
-COMMENT ON COLUMN appendix.report_quality.department IS '单位名称';
-COMMENT ON COLUMN appendix.report_quality.fiscal_year IS '预算年度';
 COMMENT ON COLUMN appendix.report_quality.checked_at IS '最近一次全部规则校验的时间';
 COMMENT ON COLUMN appendix.report_quality.rules_run IS '已运行的规则数';
 COMMENT ON COLUMN appendix.report_quality.rules_skipped IS '因缺少附表而跳过的规则';
@@ -33,4 +31,3 @@ COMMENT ON COLUMN appendix.report_quality.warning_count IS '警告数';
 COMMENT ON COLUMN appendix.report_quality.rounding_count IS '尾差数（每个加数不超过 0.01）';
 COMMENT ON COLUMN appendix.report_quality.totals_reconcile IS '表内及表间合计是否一致（无错误）';
 COMMENT ON COLUMN appendix.report_quality.narrative_agrees IS '文字说明与表格是否一致（无错误）';
-COMMENT ON COLUMN appendix.report_quality.report_key IS '（派生）报告标识（各版本不变）';

@@ -20,11 +20,7 @@ LEFT JOIN budget.two_sided_summary_line expenditure
 WHERE r.template = 'shenzhen_budget';
 
 COMMENT ON VIEW {view} IS {title};
-COMMENT ON COLUMN {view}.department IS '单位名称';
-COMMENT ON COLUMN {view}.fiscal_year IS '预算年度';
-COMMENT ON COLUMN {view}.row_no IS '行号（印刷顺序）';
 COMMENT ON COLUMN {view}.income_item IS '收入 项目';
 COMMENT ON COLUMN {view}.income_amount IS '收入 预算数';
 COMMENT ON COLUMN {view}.expenditure_item IS '支出 项目';
 COMMENT ON COLUMN {view}.expenditure_amount IS '支出 预算数';
-COMMENT ON COLUMN {view}.report_key IS '（派生）报告标识（各版本不变）';

@@ -3,17 +3,9 @@ CREATE OR REPLACE VIEW appendix.t02_income_budget AS
 SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
        t.budget_unit,
        t.total AS income_total,
-       f.fiscal_subtotal,
-       f.general_public_subtotal,
-       f.general_funds,
-       f.special_funds,
-       f.government_investment,
-       f.government_fund,
-       f.fiscal_special_account,
-       f.business_income,
-       f.other_income,
-       f.superior_subsidy,
-       f.prior_year_carryover,
+       f.fiscal_subtotal, f.general_public_subtotal, f.general_funds, f.special_funds,
+       f.government_investment, f.government_fund, f.fiscal_special_account, f.business_income,
+       f.other_income, f.superior_subsidy, f.prior_year_carryover,
        r.report_key
 FROM appendix.reports r
 JOIN budget.income_budget t ON t.report_id = r.report_id
@@ -22,9 +14,6 @@ LEFT JOIN appendix.funding_columns f
 WHERE r.template = 'shenzhen_budget';
 
 COMMENT ON VIEW appendix.t02_income_budget IS '表2 收入预算表';
-COMMENT ON COLUMN appendix.t02_income_budget.department IS '单位名称';
-COMMENT ON COLUMN appendix.t02_income_budget.fiscal_year IS '预算年度';
-COMMENT ON COLUMN appendix.t02_income_budget.row_no IS '行号（印刷顺序）';
 COMMENT ON COLUMN appendix.t02_income_budget.budget_unit IS '预算单位';
 COMMENT ON COLUMN appendix.t02_income_budget.income_total IS '收入总计';
 COMMENT ON COLUMN appendix.t02_income_budget.fiscal_subtotal IS '财政预算拨款 小计';
@@ -38,4 +27,3 @@ COMMENT ON COLUMN appendix.t02_income_budget.business_income IS '事业收入';
 COMMENT ON COLUMN appendix.t02_income_budget.other_income IS '其他收入';
 COMMENT ON COLUMN appendix.t02_income_budget.superior_subsidy IS '上级补助收入';
 COMMENT ON COLUMN appendix.t02_income_budget.prior_year_carryover IS '上年结余、结转';
-COMMENT ON COLUMN appendix.t02_income_budget.report_key IS '（派生）报告标识（各版本不变）';

@@ -14,9 +14,6 @@ JOIN budget.expenditure_budget t ON t.report_id = r.report_id
 WHERE r.template = 'shenzhen_budget';
 
 COMMENT ON VIEW appendix.t03_expenditure_budget IS '表3 支出预算表';
-COMMENT ON COLUMN appendix.t03_expenditure_budget.department IS '单位名称';
-COMMENT ON COLUMN appendix.t03_expenditure_budget.fiscal_year IS '预算年度';
-COMMENT ON COLUMN appendix.t03_expenditure_budget.row_no IS '行号（印刷顺序）';
 COMMENT ON COLUMN appendix.t03_expenditure_budget.budget_unit IS '预算单位';
 COMMENT ON COLUMN appendix.t03_expenditure_budget.expenditure_total IS '支出总计';
 COMMENT ON COLUMN appendix.t03_expenditure_budget.basic_expenditure IS '基本支出';
@@ -24,4 +21,3 @@ COMMENT ON COLUMN appendix.t03_expenditure_budget.project_expenditure IS '项目
 COMMENT ON COLUMN appendix.t03_expenditure_budget.procurement IS '其中 2020 政府采购项目';
 COMMENT ON COLUMN appendix.t03_expenditure_budget.procurement_sme IS '其中 2020 面向中小企业政府采购项目';
 COMMENT ON COLUMN appendix.t03_expenditure_budget.procurement_small_micro IS '其中 2020 面向小型、微型企业政府采购项目';
-COMMENT ON COLUMN appendix.t03_expenditure_budget.report_key IS '（派生）报告标识（各版本不变）';

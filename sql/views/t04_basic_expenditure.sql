@@ -3,17 +3,9 @@ CREATE OR REPLACE VIEW appendix.t04_basic_expenditure AS
 SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
        t.item_name AS budget_unit,
        t.total,
-       f.fiscal_subtotal,
-       f.general_public_subtotal,
-       f.general_funds,
-       f.special_funds,
-       f.government_investment,
-       f.government_fund,
-       f.fiscal_special_account,
-       f.business_income,
-       f.other_income,
-       f.superior_subsidy,
-       f.prior_year_carryover,
+       f.fiscal_subtotal, f.general_public_subtotal, f.general_funds, f.special_funds,
+       f.government_investment, f.government_fund, f.fiscal_special_account, f.business_income,
+       f.other_income, f.superior_subsidy, f.prior_year_carryover,
        t.row_kind,
        t.category_name,
        t.economic_code,
@@ -25,9 +17,6 @@ LEFT JOIN appendix.funding_columns f
 WHERE r.template = 'shenzhen_budget';
 
 COMMENT ON VIEW appendix.t04_basic_expenditure IS '表4 基本支出预算表';
-COMMENT ON COLUMN appendix.t04_basic_expenditure.department IS '单位名称';
-COMMENT ON COLUMN appendix.t04_basic_expenditure.fiscal_year IS '预算年度';
-COMMENT ON COLUMN appendix.t04_basic_expenditure.row_no IS '行号（印刷顺序）';
 COMMENT ON COLUMN appendix.t04_basic_expenditure.budget_unit IS '预算单位';
 COMMENT ON COLUMN appendix.t04_basic_expenditure.total IS '总计';
 COMMENT ON COLUMN appendix.t04_basic_expenditure.fiscal_subtotal IS '财政预算拨款 小计';
@@ -44,4 +33,3 @@ COMMENT ON COLUMN appendix.t04_basic_expenditure.prior_year_carryover IS '上年
 COMMENT ON COLUMN appendix.t04_basic_expenditure.row_kind IS '（派生）行类型：unit 单位 / category 类 / item 款';
 COMMENT ON COLUMN appendix.t04_basic_expenditure.category_name IS '（派生）所属类（按报告印刷）';
 COMMENT ON COLUMN appendix.t04_basic_expenditure.economic_code IS '（派生）全国经济分类科目编码';
-COMMENT ON COLUMN appendix.t04_basic_expenditure.report_key IS '（派生）报告标识（各版本不变）';

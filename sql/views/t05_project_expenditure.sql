@@ -3,16 +3,9 @@ CREATE OR REPLACE VIEW appendix.t05_project_expenditure AS
 SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
        t.item_name AS budget_unit,
        t.total,
-       f.fiscal_subtotal,
-       f.general_public_subtotal,
-       f.general_funds,
-       f.special_funds,
-       f.government_investment,
-       f.government_fund,
-       f.business_income,
-       f.other_income,
-       f.superior_subsidy,
-       f.prior_year_carryover,
+       f.fiscal_subtotal, f.general_public_subtotal, f.general_funds, f.special_funds,
+       f.government_investment, f.government_fund, f.business_income, f.other_income,
+       f.superior_subsidy, f.prior_year_carryover,
        t.row_kind,
        t.project_group,
        r.report_key
@@ -23,9 +16,6 @@ LEFT JOIN appendix.funding_columns f
 WHERE r.template = 'shenzhen_budget';
 
 COMMENT ON VIEW appendix.t05_project_expenditure IS '表5 项目支出预算表';
-COMMENT ON COLUMN appendix.t05_project_expenditure.department IS '单位名称';
-COMMENT ON COLUMN appendix.t05_project_expenditure.fiscal_year IS '预算年度';
-COMMENT ON COLUMN appendix.t05_project_expenditure.row_no IS '行号（印刷顺序）';
 COMMENT ON COLUMN appendix.t05_project_expenditure.budget_unit IS '预算单位';
 COMMENT ON COLUMN appendix.t05_project_expenditure.total IS '总计';
 COMMENT ON COLUMN appendix.t05_project_expenditure.fiscal_subtotal IS '财政预算拨款 小计';
@@ -40,4 +30,3 @@ COMMENT ON COLUMN appendix.t05_project_expenditure.superior_subsidy IS '上级�
 COMMENT ON COLUMN appendix.t05_project_expenditure.prior_year_carryover IS '上年结余、结转';
 COMMENT ON COLUMN appendix.t05_project_expenditure.row_kind IS '（派生）行类型：unit 单位 / group 项目类别 / project 项目';
 COMMENT ON COLUMN appendix.t05_project_expenditure.project_group IS '（派生）项目类别（一般性项目 / 政府投资项目）';
-COMMENT ON COLUMN appendix.t05_project_expenditure.report_key IS '（派生）报告标识（各版本不变）';

@@ -18,14 +18,10 @@ JOIN budget.functional_expenditure t ON t.report_id = r.report_id AND t.table_no
 WHERE r.template = 'shenzhen_budget';
 
 COMMENT ON VIEW {view} IS {title};
-COMMENT ON COLUMN {view}.department IS '单位名称';
-COMMENT ON COLUMN {view}.fiscal_year IS '预算年度';
-COMMENT ON COLUMN {view}.row_no IS '行号（印刷顺序）';
 COMMENT ON COLUMN {view}.budget_unit IS '预算单位';
 COMMENT ON COLUMN {view}.functional_code IS '科目编码';
 COMMENT ON COLUMN {view}.functional_name IS '科目名称';
 COMMENT ON COLUMN {view}.total IS '支出总计';
 COMMENT ON COLUMN {view}.basic_expenditure IS '基本支出';
 COMMENT ON COLUMN {view}.project_expenditure IS '项目支出';
-COMMENT ON COLUMN {view}.report_key IS '（派生）报告标识（各版本不变）';
 COMMENT ON COLUMN {view}.level IS '（派生）级次：类 / 款 / 项 / 单位合计';

@@ -16,9 +16,6 @@ LEFT JOIN budget.functional_classification c
 WHERE r.template = 'shenzhen_budget';
 
 COMMENT ON VIEW appendix.t10_transfer_payment IS '表10 上级专项转移支付支出预算表';
-COMMENT ON COLUMN appendix.t10_transfer_payment.department IS '单位名称';
-COMMENT ON COLUMN appendix.t10_transfer_payment.fiscal_year IS '预算年度';
-COMMENT ON COLUMN appendix.t10_transfer_payment.row_no IS '行号（印刷顺序）';
 COMMENT ON COLUMN appendix.t10_transfer_payment.budget_unit IS '预算单位';
 COMMENT ON COLUMN appendix.t10_transfer_payment.functional_code IS '科目编码';
 COMMENT ON COLUMN appendix.t10_transfer_payment.functional_name IS '科目名称';
@@ -26,4 +23,3 @@ COMMENT ON COLUMN appendix.t10_transfer_payment.project_name IS '项目名称';
 COMMENT ON COLUMN appendix.t10_transfer_payment.amount IS '项目金额';
 COMMENT ON COLUMN appendix.t10_transfer_payment.code_level IS '（派生）科目级次：类 / 款 / 项';
 COMMENT ON COLUMN appendix.t10_transfer_payment.parent_code IS '（派生）上级科目编码';
-COMMENT ON COLUMN appendix.t10_transfer_payment.report_key IS '（派生）报告标识（各版本不变）';

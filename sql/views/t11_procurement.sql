@@ -15,9 +15,6 @@ JOIN budget.procurement_item t ON t.report_id = r.report_id
 WHERE r.template = 'shenzhen_budget';
 
 COMMENT ON VIEW appendix.t11_procurement IS '表11 政府采购项目支出预算表';
-COMMENT ON COLUMN appendix.t11_procurement.department IS '单位名称';
-COMMENT ON COLUMN appendix.t11_procurement.fiscal_year IS '预算年度';
-COMMENT ON COLUMN appendix.t11_procurement.row_no IS '行号（印刷顺序）';
 COMMENT ON COLUMN appendix.t11_procurement.project_name IS '采购项目';
 COMMENT ON COLUMN appendix.t11_procurement.procurement_category IS '采购品目';
 COMMENT ON COLUMN appendix.t11_procurement.service_years IS '服务年限';
@@ -26,4 +23,3 @@ COMMENT ON COLUMN appendix.t11_procurement.annual_amount IS '一年采购指标'
 COMMENT ON COLUMN appendix.t11_procurement.demand_time_text IS '需求时间';
 COMMENT ON COLUMN appendix.t11_procurement.remark IS '备注';
 COMMENT ON COLUMN appendix.t11_procurement.demand_month IS '（派生）需求月份（该月第一天；往年采购等为空）';
-COMMENT ON COLUMN appendix.t11_procurement.report_key IS '（派生）报告标识（各版本不变）';

@@ -15,9 +15,6 @@ JOIN budget.three_public_expense t ON t.report_id = r.report_id
 WHERE r.template = 'shenzhen_budget';
 
 COMMENT ON VIEW appendix.t12_three_public_expenses IS '表12 “三公”经费财政拨款预算情况表';
-COMMENT ON COLUMN appendix.t12_three_public_expenses.department IS '单位名称';
-COMMENT ON COLUMN appendix.t12_three_public_expenses.fiscal_year IS '预算年度';
-COMMENT ON COLUMN appendix.t12_three_public_expenses.row_no IS '行号（印刷顺序）';
 COMMENT ON COLUMN appendix.t12_three_public_expenses.budget_unit IS '预算单位';
 COMMENT ON COLUMN appendix.t12_three_public_expenses.year IS '年度';
 COMMENT ON COLUMN appendix.t12_three_public_expenses.total IS '“三公”经费财政拨款预算总额';
@@ -26,4 +23,3 @@ COMMENT ON COLUMN appendix.t12_three_public_expenses.official_reception IS '公�
 COMMENT ON COLUMN appendix.t12_three_public_expenses.vehicle_subtotal IS '公务用车购置及运行维护费 小计';
 COMMENT ON COLUMN appendix.t12_three_public_expenses.vehicle_purchase IS '公务用车购置及运行维护费 公务用车购置费';
 COMMENT ON COLUMN appendix.t12_three_public_expenses.vehicle_operation IS '公务用车购置及运行维护费 公务用车运行维护费';
-COMMENT ON COLUMN appendix.t12_three_public_expenses.report_key IS '（派生）报告标识（各版本不变）';

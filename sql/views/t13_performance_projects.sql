@@ -15,9 +15,6 @@ JOIN budget.performance_project t ON t.report_id = r.report_id
 WHERE r.template = 'shenzhen_budget';
 
 COMMENT ON VIEW appendix.t13_performance_projects IS '表13 部门预算绩效管理项目情况表';
-COMMENT ON COLUMN appendix.t13_performance_projects.department IS '单位名称';
-COMMENT ON COLUMN appendix.t13_performance_projects.fiscal_year IS '预算年度';
-COMMENT ON COLUMN appendix.t13_performance_projects.row_no IS '行号（印刷顺序）';
 COMMENT ON COLUMN appendix.t13_performance_projects.implementing_unit IS '实施单位';
 COMMENT ON COLUMN appendix.t13_performance_projects.project_name IS '项目名称';
 COMMENT ON COLUMN appendix.t13_performance_projects.total IS '预算金额 合计';
@@ -26,4 +23,3 @@ COMMENT ON COLUMN appendix.t13_performance_projects.other_funds IS '预算金额
 COMMENT ON COLUMN appendix.t13_performance_projects.period_text IS '预算执行时间';
 COMMENT ON COLUMN appendix.t13_performance_projects.period_start IS '（派生）预算执行开始日期';
 COMMENT ON COLUMN appendix.t13_performance_projects.period_end IS '（派生）预算执行结束日期';
-COMMENT ON COLUMN appendix.t13_performance_projects.report_key IS '（派生）报告标识（各版本不变）';

@@ -16,9 +16,6 @@ JOIN budget.department_performance_row t ON t.report_id = r.report_id
 WHERE r.template = 'shenzhen_budget';
 
 COMMENT ON VIEW appendix.t14_department_performance_goals IS '表14 部门（单位）整体支出绩效目标申报表';
-COMMENT ON COLUMN appendix.t14_department_performance_goals.department IS '单位名称';
-COMMENT ON COLUMN appendix.t14_department_performance_goals.fiscal_year IS '预算年度';
-COMMENT ON COLUMN appendix.t14_department_performance_goals.row_no IS '行号（印刷顺序）';
 COMMENT ON COLUMN appendix.t14_department_performance_goals.section IS '栏目';
 COMMENT ON COLUMN appendix.t14_department_performance_goals.label IS '项目';
 COMMENT ON COLUMN appendix.t14_department_performance_goals.amount IS '金额（万元）';
@@ -27,4 +24,3 @@ COMMENT ON COLUMN appendix.t14_department_performance_goals.second_level_indicat
 COMMENT ON COLUMN appendix.t14_department_performance_goals.content IS '内容';
 COMMENT ON COLUMN appendix.t14_department_performance_goals.row_kind IS '（派生）行类型：header 表头 / amount 资金 / overview 职能概述 / goal 总体目标 / indicator 绩效指标 / remark 其他说明';
 COMMENT ON COLUMN appendix.t14_department_performance_goals.goal_no IS '（派生）目标序号';
-COMMENT ON COLUMN appendix.t14_department_performance_goals.report_key IS '（派生）报告标识（各版本不变）';

@@ -22,8 +22,6 @@ LEFT JOIN LATERAL (
 WHERE r.template = 'shenzhen_budget';
 
 COMMENT ON VIEW appendix.t15_project_performance_goals IS '表15 项目支出绩效目标表';
-COMMENT ON COLUMN appendix.t15_project_performance_goals.department IS '单位名称';
-COMMENT ON COLUMN appendix.t15_project_performance_goals.fiscal_year IS '预算年度';
 COMMENT ON COLUMN appendix.t15_project_performance_goals.row_no IS '行号（表15-N 的 N）';
 COMMENT ON COLUMN appendix.t15_project_performance_goals.table_no IS '表号';
 COMMENT ON COLUMN appendix.t15_project_performance_goals.sub_no IS '（派生）表号中的序号 N，用于排序';
@@ -35,4 +33,3 @@ COMMENT ON COLUMN appendix.t15_project_performance_goals.other_funds IS '其他�
 COMMENT ON COLUMN appendix.t15_project_performance_goals.contacts IS '项目联系人';
 COMMENT ON COLUMN appendix.t15_project_performance_goals.phones IS '联系电话';
 COMMENT ON COLUMN appendix.t15_project_performance_goals.goals IS '项目绩效目标';
-COMMENT ON COLUMN appendix.t15_project_performance_goals.report_key IS '（派生）报告标识（各版本不变）';

@@ -18,8 +18,6 @@ JOIN budget.performance_target_project p ON p.report_id = i.report_id AND p.tabl
 WHERE r.template = 'shenzhen_budget';
 
 COMMENT ON VIEW appendix.t15_project_performance_indicators IS '表15 项目支出绩效目标表：年度绩效指标';
-COMMENT ON COLUMN appendix.t15_project_performance_indicators.department IS '单位名称';
-COMMENT ON COLUMN appendix.t15_project_performance_indicators.fiscal_year IS '预算年度';
 COMMENT ON COLUMN appendix.t15_project_performance_indicators.row_no IS '行号（表15-N 内的印刷顺序）';
 COMMENT ON COLUMN appendix.t15_project_performance_indicators.table_no IS '（派生）表号 15-N（印在表前，不是表中的一列）';
 COMMENT ON COLUMN appendix.t15_project_performance_indicators.sub_no IS '（派生）表号中的序号 N，用于排序';
@@ -31,4 +29,3 @@ COMMENT ON COLUMN appendix.t15_project_performance_indicators.operator IS '（�
 COMMENT ON COLUMN appendix.t15_project_performance_indicators.value IS '（派生）目标值的数值';
 COMMENT ON COLUMN appendix.t15_project_performance_indicators.unit IS '（派生）目标值的单位';
 COMMENT ON COLUMN appendix.t15_project_performance_indicators.target_kind IS '（派生）目标值类型：numeric 数值 / qualitative 定性 / compound 复合或区间（未归为一个数）/ not_applicable 不适用';
-COMMENT ON COLUMN appendix.t15_project_performance_indicators.report_key IS '（派生）报告标识（各版本不变）';

@@ -19,8 +19,6 @@ JOIN budget.validation_finding f ON f.report_id = r.report_id
 JOIN budget.validation_rule v ON v.id = f.rule_id;
 
 COMMENT ON VIEW appendix.validation_findings IS '校验结果：各校验规则发现的不一致之处（仅当前版本报告）';
-COMMENT ON COLUMN appendix.validation_findings.department IS '单位名称';
-COMMENT ON COLUMN appendix.validation_findings.fiscal_year IS '预算年度';
 COMMENT ON COLUMN appendix.validation_findings.rule_id IS '规则编号（sql/checks/catalog.toml）';
 COMMENT ON COLUMN appendix.validation_findings.finding_no IS '规则内序号';
 COMMENT ON COLUMN appendix.validation_findings.severity IS '严重程度：error 错误 / warning 警告 / rounding 尾差';
@@ -32,4 +30,3 @@ COMMENT ON COLUMN appendix.validation_findings.difference IS '差额（左值 �
 COMMENT ON COLUMN appendix.validation_findings.source_line IS '左值在文本文件中的行号';
 COMMENT ON COLUMN appendix.validation_findings.message IS '说明';
 COMMENT ON COLUMN appendix.validation_findings.rule_description IS '规则说明';
-COMMENT ON COLUMN appendix.validation_findings.report_key IS '（派生）报告标识（各版本不变）';
