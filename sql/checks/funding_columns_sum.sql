@@ -1,7 +1,7 @@
 -- 表2, 表4, 表5: on every row the funding columns add up: 一般公共预算拨款 小计 = 一般性经费拨款 +
 -- 财政专项资金拨款 + 政府投资项目拨款; 财政预算拨款 小计 = 一般公共预算拨款 小计 + 政府性基金预算拨款
 -- + 财政专户拨款; 总计 = 财政预算拨款 小计 + 事业收入 + 其他收入 + 上级补助收入 + 上年结余、结转.
--- The funding cells are rows (budget.funding_amount); appendix.funding_columns lays them out as printed.
+-- The funding cells are rows (one per printed cell); appendix.funding_columns lays them out as printed.
 WITH line AS NOT MATERIALIZED (
     SELECT table_no, row_no, budget_unit AS name, source_line, total
     FROM budget.income_budget WHERE report_id = %(report_id)s

@@ -1,4 +1,4 @@
--- Each 表15-N project's 资金总额 = the 合计 of the 表13 line of the same project (budget.project;
+-- Each 表15-N project's 资金总额 = the 合计 of the 表13 line of the same project (project_no;
 -- project_link_similar lists the lines matched by similar names, project_unlinked_t15_t13 the
 -- projects that no line names).
 SELECT format('表%s %s / 表%s %s', t.table_no, t.project_name, p.table_no, p.project_name) AS place,
