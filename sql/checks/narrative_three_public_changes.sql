@@ -1,5 +1,6 @@
 -- 第五部分: each stated change on the previous year (增加 / 减少 / 持平 X 万元) equals 表12's
--- budget-year row minus the row of the year compared with. Left and right are signed (减少 < 0).
+-- budget-year row minus the row of the year compared with (appendix.three_public_items). Left and
+-- right are signed (减少 < 0).
 WITH change AS NOT MATERIALIZED (
     SELECT row_no, regexp_replace(fact_key, '_change$', '') AS item_key, label, direction,
            compared_year, source_line,
@@ -14,15 +15,10 @@ item AS NOT MATERIALIZED (  -- the item each change belongs to, for its printed 
     WHERE report_id = %(report_id)s AND split_part(section, ' ', 1) = '第五部分'
     ORDER BY fact_key, row_no
 ),
-year_row AS NOT MATERIALIZED (
-    SELECT t.year, v.item_key, coalesce(v.amount, 0) AS amount
-    FROM budget.three_public_expense t
-    CROSS JOIN LATERAL (VALUES
-        ('three_public_total', t.total), ('overseas_travel', t.overseas_travel),
-        ('official_reception', t.official_reception), ('vehicle_total', t.vehicle_subtotal),
-        ('vehicle_purchase', t.vehicle_purchase), ('vehicle_operation', t.vehicle_operation)
-    ) AS v (item_key, amount)
-    WHERE t.report_id = %(report_id)s
+year_row AS NOT MATERIALIZED (  -- 表12 by year and item
+    SELECT year, item_key, coalesce(amount, 0) AS amount
+    FROM appendix.three_public_items
+    WHERE report_id = %(report_id)s
 ),
 pair AS (
     SELECT c.row_no, coalesce(i.label, c.item_key) AS item, c.label, c.direction, c.stated,

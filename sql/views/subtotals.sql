@@ -15,6 +15,13 @@ WITH coded AS NOT MATERIALIZED (  -- 表7–表9 and 表10: rows by functional c
            coalesce(functional_code || ' ' || functional_name, budget_unit), 1, '项目金额', amount
     FROM budget.transfer_payment
 ),
+tiered AS NOT MATERIALIZED (  -- 表4 and 表5: a unit row, its categories or groups, their items or projects
+    SELECT report_id, table_no, row_no, source_line, item_name, total, row_kind, category_name AS grouped_under
+    FROM budget.basic_expenditure_item
+    UNION ALL
+    SELECT report_id, table_no, row_no, source_line, item_name, total, row_kind, project_group
+    FROM budget.project_expenditure_item
+),
 cell AS NOT MATERIALIZED (  -- node: the key its children name as their parent
     SELECT report_id, table_no, row_no, source_line, name, column_no, header, coalesce(amount, 0) AS amount,
            CASE length(code) WHEN 3 THEN '类' WHEN 5 THEN '款' WHEN 7 THEN '项' ELSE '单位合计' END AS level,
@@ -23,16 +30,11 @@ cell AS NOT MATERIALIZED (  -- node: the key its children name as their parent
     FROM coded
     UNION ALL
     SELECT report_id, table_no, row_no, source_line, item_name, 1, '总计', coalesce(total, 0),
-           CASE row_kind WHEN 'unit' THEN '单位合计' WHEN 'category' THEN '类' ELSE '款' END,
-           CASE row_kind WHEN 'unit' THEN '' WHEN 'category' THEN item_name END,
-           CASE row_kind WHEN 'category' THEN '' WHEN 'item' THEN category_name END
-    FROM budget.basic_expenditure_item
-    UNION ALL
-    SELECT report_id, table_no, row_no, source_line, item_name, 1, '总计', coalesce(total, 0),
-           CASE row_kind WHEN 'unit' THEN '单位合计' WHEN 'group' THEN '项目类别' ELSE '项目' END,
-           CASE row_kind WHEN 'unit' THEN '' WHEN 'group' THEN project_group END,
-           CASE row_kind WHEN 'group' THEN '' WHEN 'project' THEN project_group END
-    FROM budget.project_expenditure_item
+           CASE row_kind WHEN 'unit' THEN '单位合计' WHEN 'category' THEN '类' WHEN 'item' THEN '款'
+                         WHEN 'group' THEN '项目类别' ELSE '项目' END,
+           CASE row_kind WHEN 'unit' THEN '' WHEN 'category' THEN item_name WHEN 'group' THEN grouped_under END,
+           CASE WHEN row_kind IN ('category', 'group') THEN '' WHEN row_kind IN ('item', 'project') THEN grouped_under END
+    FROM tiered
 )
 SELECT p.report_id, p.table_no, t.kind, p.row_no, p.name, p.level, p.column_no, p.header, p.amount,
        sum(c.amount) AS children_sum,
