@@ -17,21 +17,23 @@ category AS NOT MATERIALIZED (
     FROM budget.basic_expenditure_item
     WHERE report_id = %(report_id)s AND row_kind = 'category'
 ),
+table_amount (fact_key, source, amount) AS (  -- what the tables print for each fact
+    SELECT v.fact_key, '表3 ' || t.header, t.amount
+    FROM appendix.table_totals t
+    JOIN (VALUES ('budget_total', '支出总计'), ('basic_expenditure', '基本支出'), ('project_expenditure', '项目支出'))
+        AS v (fact_key, header) ON v.header = t.header
+    WHERE t.report_id = %(report_id)s AND t.kind = 'expenditure_by_unit'
+    UNION ALL
+    SELECT v.fact_key, v.source, coalesce(v.amount, 0)
+    FROM category c
+    CROSS JOIN LATERAL (VALUES ('personnel_expenditure', '表4 工资福利支出', c.personnel),
+                               ('public_expenditure', '表4 商品和服务支出 + 资本性支出', c.public),
+                               ('household_subsidy', '表4 对个人和家庭的补助', c.household)) AS v (fact_key, source, amount)
+),
 against_tables AS (
-    SELECT f.row_no, f.part, f.label, f.value AS left_value, f.source_line, v.source,
-           coalesce(v.amount, 0) AS right_value
+    SELECT f.row_no, f.part, f.label, f.value AS left_value, f.source_line, a.source, a.amount AS right_value
     FROM fact f
-    JOIN budget.expenditure_budget e ON e.report_id = %(report_id)s AND e.row_no = 1
-    CROSS JOIN category c
-    CROSS JOIN LATERAL (VALUES
-        ('budget_total', '表3 支出总计', e.expenditure_total),
-        ('basic_expenditure', '表3 基本支出', e.basic_expenditure),
-        ('project_expenditure', '表3 项目支出', e.project_expenditure),
-        ('personnel_expenditure', '表4 工资福利支出', c.personnel),
-        ('public_expenditure', '表4 商品和服务支出 + 资本性支出', c.public),
-        ('household_subsidy', '表4 对个人和家庭的补助', c.household)
-    ) AS v (fact_key, source, amount)
-    WHERE v.fact_key = f.fact_key
+    JOIN table_amount a ON a.fact_key = f.fact_key
 ),
 first_stated AS NOT MATERIALIZED (  -- each part's first statement of each item
     SELECT DISTINCT ON (part, fact_key) part, fact_key, label, value, source_line

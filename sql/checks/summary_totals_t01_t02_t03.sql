@@ -6,12 +6,12 @@ WITH line AS NOT MATERIALIZED (
     WHERE report_id = %(report_id)s AND table_no = '1'
 ),
 income AS NOT MATERIALIZED (
-    SELECT coalesce(total, 0) AS amount, source_line
-    FROM budget.income_budget WHERE report_id = %(report_id)s AND row_no = 1
+    SELECT amount, source_line FROM appendix.table_totals
+    WHERE report_id = %(report_id)s AND kind = 'income_by_unit' AND header = '收入总计'
 ),
 expenditure AS NOT MATERIALIZED (
-    SELECT coalesce(expenditure_total, 0) AS amount
-    FROM budget.expenditure_budget WHERE report_id = %(report_id)s AND row_no = 1
+    SELECT amount FROM appendix.table_totals
+    WHERE report_id = %(report_id)s AND kind = 'expenditure_by_unit' AND header = '支出总计'
 ),
 pair AS (
     SELECT 1 AS pair_no, '表1 收入总计 / 表2 收入总计' AS place, l.amount AS left_value, i.amount AS right_value,
