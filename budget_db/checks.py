@@ -32,8 +32,6 @@ RESULT_COLUMNS = ("place", "left_value", "right_value", "terms", "source_line", 
 REPORT_PARAMETER = "%(report_id)s"
 # Every % of a rule file but the report parameter is SQL's own (format('%s …')): psycopg must see %%.
 _SQL_PERCENT = re.compile(r"%(?!\(report_id\)s)")
-
-
 # The table kinds a rule may read (budget.table_kind's file).
 TABLE_KINDS = frozenset(code for (code,) in code_list_rows("table_kinds.csv", ("code",)))
 
@@ -173,10 +171,13 @@ class ReportTables:
 
     template: str
     kinds: frozenset[str]  # kinds of the tables it has
-    missing_kinds: frozenset[str]  # kinds of the tables it lacks (loaded --allow-partial)
+    # Kinds of tables named in report.missing_tables (--allow-partial) that budget.report_table
+    # still lists; a missing table it does not list has no kind here (its template would know it).
+    missing_kinds: frozenset[str]
 
 
 def report_tables(conn: psycopg.Connection, report_id: int) -> ReportTables:
+    """The report's template and table kinds, from budget.report and budget.report_table."""
     row = conn.execute(
         "SELECT r.template, "
         "coalesce(array_agg(DISTINCT t.kind) FILTER (WHERE NOT t.table_no = ANY (r.missing_tables)), '{}'), "

@@ -407,3 +407,21 @@ def test_load_strict_on_the_command_line_refuses(fresh_database, edited_sample):
     assert f"{edited_sample}: refused by --strict: 2 error findings (basic_items_sum" in result.stdout + result.stderr
     with psycopg.connect(url) as conn:
         assert conn.execute("SELECT count(*) FROM budget.report").fetchone()[0] == 0
+
+
+# -- the revision that gave rules kinds and templates -------------------------------------------
+def test_rule_kinds_revision_goes_down_and_up(fresh_database):
+    url = fresh_database("budget_rule_kinds")
+    migrate.upgrade(url)
+
+    def columns() -> list[str]:
+        with psycopg.connect(url) as conn:
+            return [name for (name,) in conn.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = 'budget' "
+                "AND table_name = 'validation_rule' ORDER BY column_name")]
+
+    assert columns() == ["description", "id", "kind", "kinds", "reads", "severity", "templates"]
+    migrate.downgrade(url, "0005")
+    assert columns() == ["appendix", "description", "id", "kind", "reads", "severity"]
+    migrate.upgrade(url)
+    assert columns() == ["description", "id", "kind", "kinds", "reads", "severity", "templates"]
