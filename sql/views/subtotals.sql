@@ -41,14 +41,13 @@ SELECT p.report_id, p.table_no, t.kind, p.row_no, p.name, p.level, p.column_no, 
        count(*) AS children,
        min(c.level) AS child_level,
        p.source_line,
-       r.report_key
+       t.report_key
 FROM cell p
-JOIN budget.report r ON r.id = p.report_id AND r.superseded_at IS NULL
-JOIN budget.report_table t ON t.report_id = p.report_id AND t.table_no = p.table_no
+JOIN appendix.report_tables t ON t.report_id = p.report_id AND t.table_no = p.table_no
 JOIN cell c ON c.report_id = p.report_id AND c.table_no = p.table_no AND c.column_no = p.column_no
  AND c.parent = p.node
 GROUP BY p.report_id, p.table_no, t.kind, p.row_no, p.name, p.level, p.column_no, p.header, p.amount,
-         p.source_line, r.report_key;
+         p.source_line, t.report_key;
 
 COMMENT ON VIEW appendix.subtotals IS '小计核对：各合计行（单位合计、类、款、表4 类、表5 项目类别）与其下一级各行之和';
 COMMENT ON COLUMN appendix.subtotals.table_no IS '表号';

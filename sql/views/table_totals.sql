@@ -33,11 +33,10 @@ WITH total AS NOT MATERIALIZED (
     FROM budget.performance_project
     GROUP BY report_id, table_no
 )
-SELECT r.fiscal_year, t.report_id, t.table_no, k.kind, t.total_no, t.header, coalesce(t.amount, 0) AS amount,
-       t.terms, t.source_line, r.report_key
+SELECT k.fiscal_year, t.report_id, t.table_no, k.kind, t.total_no, t.header, coalesce(t.amount, 0) AS amount,
+       t.terms, t.source_line, k.report_key
 FROM total t
-JOIN budget.report r ON r.id = t.report_id AND r.superseded_at IS NULL
-JOIN budget.report_table k ON k.report_id = t.report_id AND k.table_no = t.table_no;
+JOIN appendix.report_tables k ON k.report_id = t.report_id AND k.table_no = t.table_no;
 
 COMMENT ON VIEW appendix.table_totals IS '各表合计：表2、表3 单位行，表4、表5 单位合计，表11、表13 各行之和';
 COMMENT ON COLUMN appendix.table_totals.fiscal_year IS '预算年度';

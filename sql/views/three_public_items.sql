@@ -2,10 +2,10 @@
 -- 公务用车购置及运行维护费 小计, 购置费, 运行维护费), keyed as the narrative's facts are
 -- (item_key = budget.narrative_fact.fact_key), so that each stated amount meets its cell.
 CREATE OR REPLACE VIEW appendix.three_public_items AS
-SELECT r.fiscal_year, t.report_id, t.table_no, t.year, v.item_no, v.item_key, v.item, v.amount, t.source_line,
-       r.report_key
+SELECT k.fiscal_year, t.report_id, t.table_no, t.year, v.item_no, v.item_key, v.item, v.amount, t.source_line,
+       k.report_key
 FROM budget.three_public_expense t
-JOIN budget.report r ON r.id = t.report_id AND r.superseded_at IS NULL
+JOIN appendix.report_tables k ON k.report_id = t.report_id AND k.table_no = t.table_no
 CROSS JOIN LATERAL (VALUES
     (1, 'three_public_total', '总额', t.total),
     (2, 'overseas_travel', '因公出国（境）费', t.overseas_travel),
