@@ -1,13 +1,16 @@
 """Consistency rules: the catalog sql/checks/catalog.toml names them, one SQL file each.
 
-A rule's query runs over all reports and returns only the offending rows (report_id, place,
-left_value, right_value, difference, terms, source_line, message). The runner keeps one
-report's rows, calls a difference of at most 0.01 per summed term `rounding`, and stores the
-findings in budget.validation_finding inside the caller's transaction (the load's, on load).
+A rule's query reads one report (it filters every table to `%(report_id)s` itself) and returns
+only the offending rows (place, left_value, right_value, terms, source_line, message). The runner
+binds the report id, derives difference = left_value - right_value, calls a difference of at
+most 0.01 per summed term `rounding`, and stores the findings in budget.validation_finding inside
+the caller's transaction (the load's, on load). A rule runs for a report whose template it
+holds in and that has a table of every kind it reads; the others are recorded as skipped.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -17,6 +20,7 @@ from pathlib import Path
 import psycopg
 from psycopg import sql
 
+from budget_db.code_lists import rows as code_list_rows
 from budget_db.config import CHECKS_DIR
 
 CATALOG = "catalog.toml"
@@ -24,7 +28,12 @@ KINDS = ("within", "across", "narrative", "link")
 SEVERITIES = ("error", "warning")
 ROUNDING = "rounding"
 ROUNDING_PER_TERM = Decimal("0.01")
-RESULT_COLUMNS = ("place", "left_value", "right_value", "difference", "terms", "source_line", "message")
+RESULT_COLUMNS = ("place", "left_value", "right_value", "terms", "source_line", "message")
+REPORT_PARAMETER = "%(report_id)s"
+# Every % of a rule file but the report parameter is SQL's own (format('%s …')): psycopg must see %%.
+_SQL_PERCENT = re.compile(r"%(?!\(report_id\)s)")
+# The table kinds a rule may read (budget.table_kind's file).
+TABLE_KINDS = frozenset(code for (code,) in code_list_rows("table_kinds.csv", ("code",)))
 
 
 class CatalogError(ValueError):
@@ -40,7 +49,8 @@ class Rule:
     id: str
     kind: str
     severity: str
-    appendix: tuple[str, ...]
+    kinds: tuple[str, ...]  # budget.table_kind codes of the tables it reads
+    templates: tuple[str, ...]  # the templates it holds in; () for every template
     reads: tuple[str, ...]
     description: str
     path: Path
@@ -49,8 +59,9 @@ class Rule:
     def text(self) -> str:
         return self.path.read_text(encoding="utf-8").strip().rstrip(";")
 
-    def query(self) -> str:
-        return self.text
+    def query(self) -> sql.SQL:
+        """The rule as a statement with one parameter, report_id."""
+        return sql.SQL(_SQL_PERCENT.sub("%%", self.text))
 
 
 @dataclass(frozen=True)
@@ -71,7 +82,7 @@ class CheckRun:
 
     report_id: int
     rules_run: tuple[Rule, ...]
-    rules_skipped: tuple[Rule, ...]  # the report lacks a 附表 they read
+    rules_skipped: tuple[Rule, ...]  # another template's, or the report lacks a table kind they read
     findings: tuple[Finding, ...]
 
     def count(self, severity: str) -> int:
@@ -102,7 +113,13 @@ def _read_catalog(directory: Path, signature: tuple) -> tuple[Rule, ...]:
         path = directory / f"{rule_id}.sql"
         if not path.exists():
             raise CatalogError(f"{CATALOG}: rule {rule_id} has no file {path.name}")
-        rules.append(Rule(rule_id, entry["kind"], entry["severity"], tuple(entry.get("appendix", ())),
+        kinds = tuple(entry.get("kinds", ()))
+        unknown = sorted(set(kinds) - TABLE_KINDS)
+        if unknown:
+            raise CatalogError(f"{CATALOG}: rule {rule_id}: unknown table kinds {', '.join(unknown)}")
+        if REPORT_PARAMETER not in path.read_text(encoding="utf-8"):
+            raise CatalogError(f"{CATALOG}: rule {rule_id} does not filter to the report ({REPORT_PARAMETER})")
+        rules.append(Rule(rule_id, entry["kind"], entry["severity"], kinds, tuple(entry.get("templates", ())),
                           tuple(entry.get("reads", ())), entry.get("description", ""), path))
     unlisted = sorted(p.stem for p in directory.glob("*.sql") if p.stem not in seen)
     if unlisted:
@@ -125,17 +142,15 @@ def classify(rule: Rule, difference: Decimal | None, terms: int | None) -> str:
 
 
 def _rule_query(rule: Rule) -> sql.Composed:
-    # The rule's text is ours (a file in the repository); its % signs (format()) are escaped
-    # because the report id is bound as a parameter.
-    return sql.SQL("SELECT {} FROM ({}) AS finding WHERE finding.report_id = %(report_id)s").format(
-        sql.SQL(", ").join(sql.Identifier("finding", c) for c in RESULT_COLUMNS), sql.SQL(rule.query().replace("%", "%%")),
-    )
+    # The rule filters to the report itself: no outer WHERE, which would not reach its CTEs' tables.
+    return sql.SQL("SELECT {}, finding.left_value - finding.right_value FROM ({}) AS finding").format(
+        sql.SQL(", ").join(sql.Identifier("finding", c) for c in RESULT_COLUMNS), rule.query())
 
 
 def _findings(rule: Rule, rows: list[tuple]) -> list[Finding]:
     return [
         Finding(rule.id, classify(rule, difference, terms), place, left, right, difference, line, message)
-        for place, left, right, difference, terms, line, message in rows
+        for place, left, right, terms, line, message, difference in rows
     ]
 
 
@@ -150,24 +165,58 @@ def run_rules(conn: psycopg.Connection, rules: list[Rule], report_id: int) -> li
     return [finding for rule, cursor in zip(rules, cursors) for finding in _findings(rule, cursor.fetchall())]
 
 
-def applicable(rules: tuple[Rule, ...], missing_tables: list[str]) -> tuple[list[Rule], list[Rule]]:
-    """(rules to run, rules skipped because the report lacks a 附表 they read)."""
-    run = [r for r in rules if not set(r.appendix) & set(missing_tables)]
+@dataclass(frozen=True)
+class ReportTables:
+    """What decides which rules a report gets: its template and the kinds of its printed tables."""
+
+    template: str
+    kinds: frozenset[str]  # kinds of the tables it has
+    # Kinds of tables named in report.missing_tables (--allow-partial) that budget.report_table
+    # still lists; a missing table it does not list has no kind here (its template would know it).
+    missing_kinds: frozenset[str]
+
+
+def report_tables(conn: psycopg.Connection, report_id: int) -> ReportTables:
+    """The report's template and table kinds, from budget.report and budget.report_table."""
+    row = conn.execute(
+        "SELECT r.template, "
+        "coalesce(array_agg(DISTINCT t.kind) FILTER (WHERE NOT t.table_no = ANY (r.missing_tables)), '{}'), "
+        "coalesce(array_agg(DISTINCT t.kind) FILTER (WHERE t.table_no = ANY (r.missing_tables)), '{}') "
+        "FROM budget.report r LEFT JOIN budget.report_table t ON t.report_id = r.id "
+        "WHERE r.id = %s GROUP BY r.id",
+        (report_id,),
+    ).fetchone()
+    if row is None:
+        raise ValueError(f"no report {report_id}")
+    return ReportTables(row[0], frozenset(row[1]), frozenset(row[2]))
+
+
+def applicable(rules: tuple[Rule, ...], report: ReportTables) -> tuple[list[Rule], list[Rule]]:
+    """(rules to run, rules skipped: another template's, or reading a kind the report lacks).
+
+    A kind is lacking when the report has no table of it, or one of its tables is missing
+    (cut off in a partial load): the rule would compare part of the report with the whole.
+    """
+    def runs(rule: Rule) -> bool:
+        return ((not rule.templates or report.template in rule.templates)
+                and set(rule.kinds) <= report.kinds and not set(rule.kinds) & report.missing_kinds)
+
+    run = [r for r in rules if runs(r)]
     return run, [r for r in rules if r not in run]
 
 
 def sync_rules(conn: psycopg.Connection, rules: tuple[Rule, ...]) -> None:
     """Keep budget.validation_rule equal to the catalog; writes (and locks) only on a change."""
-    stored = {row[0]: row[1:] for row in conn.execute(
-        "SELECT id, kind, severity, appendix, reads, description FROM budget.validation_rule")}
-    changed = [(r.id, r.kind, r.severity, list(r.appendix), list(r.reads), r.description) for r in rules
-               if stored.get(r.id) != (r.kind, r.severity, list(r.appendix), list(r.reads), r.description)]
+    stored = {row[0]: row for row in conn.execute(
+        "SELECT id, kind, severity, kinds, templates, reads, description FROM budget.validation_rule")}
+    changed = [row for row in ((r.id, r.kind, r.severity, list(r.kinds), list(r.templates), list(r.reads),
+                                r.description) for r in rules) if stored.get(row[0]) != row]
     if changed:
         conn.cursor().executemany(
-            "INSERT INTO budget.validation_rule (id, kind, severity, appendix, reads, description) "
-            "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, "
-            "severity = excluded.severity, appendix = excluded.appendix, reads = excluded.reads, "
-            "description = excluded.description",
+            "INSERT INTO budget.validation_rule (id, kind, severity, kinds, templates, reads, description) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, "
+            "severity = excluded.severity, kinds = excluded.kinds, templates = excluded.templates, "
+            "reads = excluded.reads, description = excluded.description",
             changed,
         )
 
@@ -190,10 +239,7 @@ def run_checks(conn: psycopg.Connection, report_id: int, rule_ids: list[str] | N
     """Run the catalog (or the rules named) over one report and store the findings."""
     catalog = load_catalog()
     chosen = catalog if rule_ids is None else tuple(r for r in catalog if r.id in rule_ids)
-    missing = conn.execute("SELECT missing_tables FROM budget.report WHERE id = %s", (report_id,)).fetchone()
-    if missing is None:
-        raise ValueError(f"no report {report_id}")
-    to_run, skipped = applicable(chosen, missing[0])
+    to_run, skipped = applicable(chosen, report_tables(conn, report_id))
     sync_rules(conn, catalog)
     findings = run_rules(conn, to_run, report_id)
     store_findings(conn, report_id, list(chosen), findings)

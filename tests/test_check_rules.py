@@ -22,12 +22,12 @@ D = Decimal
 #          (severity, place, left, right))
 FAILING = {
     "functional_hierarchy": (
-        ["UPDATE budget.functional_expenditure SET total = 35469.15 WHERE table_no = 7 AND functional_code = '2040202'"],
+        ["UPDATE budget.functional_expenditure SET total = 35469.15 WHERE table_no = '7' AND functional_code = '2040202'"],
         [("error", "表7 20402 公安 · 支出总计", D("120703.64"), D("120803.63"))],
     ),
     "functional_base_plus_project": (
         ["UPDATE budget.functional_expenditure SET project_expenditure = 1100.00 "
-         "WHERE table_no = 7 AND functional_code = '2040203'"],
+         "WHERE table_no = '7' AND functional_code = '2040203'"],
         [("error", "表7 2040203 机关服务", D("1000.00"), D("1100.00"))],
     ),
     "expenditure_total_sum": (
@@ -43,20 +43,20 @@ FAILING = {
         [("error", "表5 一般性项目 · 总计", D("49244.32"), D("49144.33"))],
     ),
     "funding_columns_sum": (
-        ["UPDATE budget.income_budget SET general_funds = 141868.91"],
+        ["UPDATE budget.funding_amount SET amount = 141868.91 WHERE table_no = '2' AND source_code = 'general_funds'"],
         [("error", "表2 深圳市公安局罗湖分局 · 一般公共预算拨款 小计", D("145863.63"), D("145864.35"))],
     ),
     "two_sided_balance": (
-        ["UPDATE budget.two_sided_summary_line SET amount = 145863.36 WHERE table_no = 6 AND label = '收入总计'"],
+        ["UPDATE budget.two_sided_summary_line SET amount = 145863.36 WHERE table_no = '6' AND label = '收入总计'"],
         [("error", "表6 收入总计 / 支出总计", D("145863.36"), D("145863.63"))],
     ),
     "two_sided_subtotals": (
-        ["UPDATE budget.two_sided_summary_line SET amount = 141868.91 WHERE table_no = 1 AND label = '一般性经费拨款'"],
+        ["UPDATE budget.two_sided_summary_line SET amount = 141868.91 WHERE table_no = '1' AND label = '一般性经费拨款'"],
         [("error", "表1 收入 一般公共预算拨款", D("145863.63"), D("145864.35"))],
     ),
     "functional_lines_t01_t06_t07": (
-        ["UPDATE budget.two_sided_summary_line SET amount = 599.75 WHERE table_no = 6 AND label = '执法办案'",
-         "UPDATE budget.two_sided_summary_line SET label = '信息化建设费' WHERE table_no = 1 AND label = '信息化建设'"],
+        ["UPDATE budget.two_sided_summary_line SET amount = 599.75 WHERE table_no = '6' AND label = '执法办案'",
+         "UPDATE budget.two_sided_summary_line SET label = '信息化建设费' WHERE table_no = '1' AND label = '信息化建设'"],
         [("error", "表1 信息化建设费 / 表7 2040219 信息化建设", D("12971.69"), D("12971.69")),
          ("error", "表6 执法办案 / 表7 2040220 执法办案", D("599.75"), D("599.57"))],
     ),
@@ -66,7 +66,7 @@ FAILING = {
          ("error", "表2 收入总计 / 表3 支出总计", D("145683.63"), D("145863.63"))],
     ),
     "income_sources_t01_t06_t02": (
-        ["UPDATE budget.income_budget SET government_investment = 3959.44"],
+        ["UPDATE budget.funding_amount SET amount = 3959.44 WHERE table_no = '2' AND source_code = 'government_investment'"],
         [("error", "表1 政府投资项目拨款 / 表2 政府投资项目拨款", D("3995.44"), D("3959.44")),
          ("error", "表6 政府投资项目拨款 / 表2 政府投资项目拨款", D("3995.44"), D("3959.44"))],
     ),
@@ -79,7 +79,7 @@ FAILING = {
         [("error", "表5 总计 / 表3 项目支出", D("53293.76"), D("53239.76"))],
     ),
     "functional_columns_t07_t03": (
-        ["UPDATE budget.functional_expenditure SET project_expenditure = 53293.76 WHERE table_no = 7 AND row_no = 1"],
+        ["UPDATE budget.functional_expenditure SET project_expenditure = 53293.76 WHERE table_no = '7' AND row_no = 1"],
         [("error", "表7 项目支出 / 表3 项目支出", D("53293.76"), D("53239.76"))],
     ),
     "transfer_hierarchy": (
@@ -168,8 +168,9 @@ FAILING = {
          ("warning", "表15-12 公安特经费 / 表13 公安特情经费", D("720.00"), D("720.00"))],
     ),
     "project_unlinked_t15_t13": (
-        ["UPDATE budget.project_link SET method = 'unlinked', linked_row_no = NULL, linked_name = NULL, score = NULL "
-         "WHERE table_no = '15-1' AND linked_table = '13'"],
+        # as if no 表13 line named the project of 表15-1
+        ["UPDATE budget.performance_project SET project_no = NULL, project_match = NULL, project_match_score = NULL "
+         "WHERE project_no = (SELECT project_no FROM budget.performance_target_project WHERE table_no = '15-1')"],
         [("warning", "表15-1 辅警保障经费", D("9380.14"), None)],
     ),
 }
@@ -182,9 +183,10 @@ PASSING_EDITS = {
     ],
     "project_link_similar": [
         # as if 表15 printed the 表13 names: the link step would then link them by name
-        "UPDATE budget.performance_target_project t SET project_name = l.linked_name FROM budget.project_link l "
-        "WHERE l.report_id = t.report_id AND l.table_no = t.table_no AND l.linked_table = '13' AND l.method = 'similar'",
-        "UPDATE budget.project_link SET method = 'exact', score = 1 WHERE linked_table = '13' AND method = 'similar'",
+        "UPDATE budget.performance_target_project t SET project_name = p.project_name FROM budget.performance_project p "
+        "WHERE p.report_id = t.report_id AND p.project_no = t.project_no AND p.project_match = 'similar'",
+        "UPDATE budget.performance_project SET project_match = 'exact', project_match_score = 1 "
+        "WHERE project_match = 'similar'",
     ],
 }
 

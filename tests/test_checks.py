@@ -64,8 +64,32 @@ def test_catalog_names_every_rule_file_once():
 
 def test_catalog_lists_exactly_the_tables_each_rule_reads():
     for rule in checks.load_catalog():
-        read = {f"budget.{name}" for name in re.findall(r"\bbudget\.(\w+)", rule.path.read_text(encoding="utf-8"))}
+        read = set(re.findall(r"\b(?:budget|appendix)\.\w+", rule.path.read_text(encoding="utf-8")))
         assert read == set(rule.reads), rule.id
+
+
+def test_catalog_kinds_are_those_of_the_tables_each_rule_reads(db, sample_report_id):
+    """A rule's kinds are the kinds of the printed tables whose rows it reads (in the sample)."""
+    with_table = {f"budget.{name}" for (name,) in db.execute(
+        "SELECT table_name FROM information_schema.columns WHERE table_schema = 'budget' AND column_name = 'table_no' "
+        "AND table_name NOT IN ('funding_amount', 'report_table')")}  # rows of the tables in `reads` already
+
+    def kinds_of(tables) -> set[str]:
+        kinds = set()
+        for table in set(tables) & with_table:
+            query = sql.SQL("SELECT DISTINCT t.kind FROM {} f JOIN budget.report_table t USING (report_id, table_no) "
+                            "WHERE f.report_id = %s").format(sql.Identifier(*table.split(".")))
+            kinds |= {kind for (kind,) in db.execute(query, (sample_report_id,))}
+        return kinds
+
+    for rule in checks.load_catalog():
+        views = [table.split(".")[1] for table in rule.reads if table.startswith("appendix.")]
+        under_views = {f"{schema}.{name}" for schema, name in db.execute(  # a rule may read some of their kinds
+            "SELECT table_schema, table_name FROM information_schema.view_table_usage "
+            "WHERE view_schema = 'appendix' AND view_name = ANY (%s)", (views,))}
+        read = kinds_of(rule.reads)
+        assert read <= set(rule.kinds) <= read | kinds_of(under_views), rule.id
+        assert set(rule.templates) <= {"shenzhen_budget"}, rule.id
 
 
 def test_catalog_tables_exist(db, sample_report_id):
@@ -85,14 +109,39 @@ def _scans(node: dict) -> list[tuple[str, str]]:
     return found
 
 
-def test_rules_run_for_one_report_read_only_its_rows(db, sample_report_id):
-    """The runner's report filter must reach every table (else each load reads all reports)."""
+def test_rules_read_only_the_checked_reports_rows(db, sample_report_id):
+    """Each rule filters every table it reads to the report bound (else each load reads all reports)."""
+    checked = re.compile(rf"\b(report_)?id = '{sample_report_id}'::\w+")
     for rule in checks.load_catalog():
-        query = sql.SQL("EXPLAIN (FORMAT JSON) SELECT * FROM ({}) AS finding WHERE finding.report_id = %s").format(
-            sql.SQL(rule.query().replace("%", "%%")))
-        plan = db.execute(query, (sample_report_id,)).fetchone()[0][0]["Plan"]
-        unfiltered = [table for table, conditions in _scans(plan) if not re.search(r"\b(report_)?id = ", conditions)]
+        query = sql.SQL("EXPLAIN (FORMAT JSON) {}").format(rule.query())
+        plan = db.execute(query, {"report_id": sample_report_id}).fetchone()[0][0]["Plan"]
+        unfiltered = [table for table, conditions in _scans(plan) if not checked.search(conditions)]
         assert unfiltered == [], rule.id
+
+
+def test_catalog_refuses_a_rule_that_does_not_filter_to_the_report(tmp_path):
+    (tmp_path / "catalog.toml").write_text(
+        '[[rule]]\nid = "all"\nkind = "within"\nseverity = "error"\ndescription = "x"\n', encoding="utf-8")
+    (tmp_path / "all.sql").write_text("SELECT format('%s', 1) AS place FROM budget.report", encoding="utf-8")
+    with pytest.raises(checks.CatalogError, match=r"rule all does not filter to the report \(%\(report_id\)s\)"):
+        checks.load_catalog(tmp_path)
+
+
+def test_catalog_refuses_an_unknown_table_kind(tmp_path):
+    (tmp_path / "catalog.toml").write_text(
+        '[[rule]]\nid = "r"\nkind = "within"\nseverity = "error"\nkinds = ["表4"]\ndescription = "x"\n',
+        encoding="utf-8")
+    (tmp_path / "r.sql").write_text("SELECT 1 FROM budget.report WHERE id = %(report_id)s", encoding="utf-8")
+    with pytest.raises(checks.CatalogError, match="rule r: unknown table kinds 表4"):
+        checks.load_catalog(tmp_path)
+
+
+def test_a_rule_file_keeps_sqls_percent_signs(db, tmp_path):
+    """%(report_id)s is the one parameter; every other % reaches PostgreSQL as written."""
+    path = tmp_path / "r.sql"
+    path.write_text("SELECT format('表%s', %(report_id)s), 7 % 4", encoding="utf-8")
+    rule = checks.Rule("r", "within", "error", (), (), (), "", path)
+    assert db.execute(rule.query(), {"report_id": 12}).fetchone() == ("表12", 3)
 
 
 def test_catalog_refuses_a_rule_without_file(tmp_path):
@@ -121,7 +170,7 @@ def test_catalog_refuses_a_file_not_listed(tmp_path):
     (None, 1, "error"),  # one side missing
 ])
 def test_classify(difference, terms, severity):
-    rule = checks.Rule("r", "within", "error", (), (), "", CHECKS_DIR / "r.sql")
+    rule = checks.Rule("r", "within", "error", (), (), (), "", CHECKS_DIR / "r.sql")
     assert checks.classify(rule, difference, terms) == severity
 
 
@@ -158,6 +207,38 @@ def test_rules_reading_a_missing_table_are_skipped(database_url, sample_report_i
         conn.rollback()
     assert [r.id for r in run.rules_skipped] == ["procurement_t11_t03", "narrative_procurement"]
     assert len(run.rules_run) == 33
+
+
+KINDS = frozenset(checks.TABLE_KINDS)
+
+
+def test_rules_run_by_template_and_table_kinds():
+    rules = checks.load_catalog()
+    shenzhen = checks.ReportTables("shenzhen_budget", KINDS, frozenset())
+    assert checks.applicable(rules, shenzhen) == (list(rules), [])
+    # another template: only the rules that hold in every template
+    run, skipped = checks.applicable(rules, checks.ReportTables("jiangsu_budget", KINDS, frozenset()))
+    assert [r.id for r in skipped] == [r.id for r in rules if r.templates]
+    assert "functional_hierarchy" in {r.id for r in run}
+    # a report of 表7-like tables only: the rules reading them, and the narrative's own
+    run, _ = checks.applicable(rules, checks.ReportTables("shenzhen_budget", frozenset({"functional_expenditure"}),
+                                                          frozenset()))
+    assert [r.id for r in run] == ["functional_hierarchy", "functional_base_plus_project", "narrative_change_percent"]
+    # a kind of which one table is missing (a cut report) counts as lacking
+    run, skipped = checks.applicable(rules, checks.ReportTables("shenzhen_budget", KINDS,
+                                                                frozenset({"functional_expenditure"})))
+    assert "functional_hierarchy" in {r.id for r in skipped} and "transfer_hierarchy" in {r.id for r in run}
+
+
+def test_rules_of_another_template_are_recorded_as_skipped(database_url, sample_report_id):
+    with psycopg.connect(database_url) as conn:
+        conn.execute("UPDATE budget.report SET template = 'made_up' WHERE id = %s", (sample_report_id,))
+        run = checks.run_checks(conn, sample_report_id)
+        skipped = conn.execute("SELECT rules_skipped FROM appendix.report_quality WHERE report_id = %s",
+                               (sample_report_id,)).fetchone()[0]
+        conn.rollback()
+    assert skipped == [r.id for r in run.rules_skipped] and "funding_columns_sum" in skipped
+    assert {f.rule_id for f in run.findings} <= {r.id for r in run.rules_run}
 
 
 # -- views -----------------------------------------------------------------------------------
@@ -326,3 +407,21 @@ def test_load_strict_on_the_command_line_refuses(fresh_database, edited_sample):
     assert f"{edited_sample}: refused by --strict: 2 error findings (basic_items_sum" in result.stdout + result.stderr
     with psycopg.connect(url) as conn:
         assert conn.execute("SELECT count(*) FROM budget.report").fetchone()[0] == 0
+
+
+# -- the revision that gave rules kinds and templates -------------------------------------------
+def test_rule_kinds_revision_goes_down_and_up(fresh_database):
+    url = fresh_database("budget_rule_kinds")
+    migrate.upgrade(url)
+
+    def columns() -> list[str]:
+        with psycopg.connect(url) as conn:
+            return [name for (name,) in conn.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = 'budget' "
+                "AND table_name = 'validation_rule' ORDER BY column_name")]
+
+    assert columns() == ["description", "id", "kind", "kinds", "reads", "severity", "templates"]
+    migrate.downgrade(url, "0005")
+    assert columns() == ["appendix", "description", "id", "kind", "reads", "severity"]
+    migrate.upgrade(url)
+    assert columns() == ["description", "id", "kind", "kinds", "reads", "severity", "templates"]

@@ -1,14 +1,6 @@
--- 表4's unit total = 表3 基本支出 (both on the department's first row).
-SELECT b.report_id,
-       '表4 总计 / 表3 基本支出' AS place,
-       coalesce(b.total, 0) AS left_value,
-       coalesce(e.basic_expenditure, 0) AS right_value,
-       coalesce(b.total, 0) - coalesce(e.basic_expenditure, 0) AS difference,
-       1 AS terms,
-       b.source_line,
+-- 表4's unit total = 表3 基本支出 (the department's first row), both from appendix.table_totals.
+SELECT '表4 总计 / 表3 基本支出' AS place, l.amount AS left_value, r.amount AS right_value, 1 AS terms, l.source_line,
        '基本支出 printed in 表4 and in 表3' AS message
-FROM budget.basic_expenditure_item b
-JOIN budget.expenditure_budget e ON e.report_id = b.report_id AND e.row_no = 1
-WHERE b.row_kind = 'unit' AND b.row_no = 1
-  AND coalesce(b.total, 0) <> coalesce(e.basic_expenditure, 0)
-ORDER BY b.report_id;
+FROM appendix.table_totals l
+JOIN appendix.table_totals r ON r.report_id = %(report_id)s AND r.kind = 'expenditure_by_unit' AND r.header = '基本支出'
+WHERE l.report_id = %(report_id)s AND l.kind = 'basic_expenditure' AND l.header = '总计' AND l.amount <> r.amount;

@@ -1,13 +1,6 @@
--- 表3: on every row, 支出总计 = 基本支出 + 项目支出 (an empty cell counts as 0).
-SELECT report_id,
-       format('表3 %s · 支出总计', budget_unit) AS place,
-       coalesce(expenditure_total, 0) AS left_value,
-       coalesce(basic_expenditure, 0) + coalesce(project_expenditure, 0) AS right_value,
-       coalesce(expenditure_total, 0) - (coalesce(basic_expenditure, 0) + coalesce(project_expenditure, 0))
-           AS difference,
-       2 AS terms,
-       source_line,
-       '支出总计 vs 基本支出 + 项目支出' AS message
-FROM budget.expenditure_budget
-WHERE coalesce(expenditure_total, 0) <> coalesce(basic_expenditure, 0) + coalesce(project_expenditure, 0)
-ORDER BY report_id, row_no;
+-- 表3: on every row, 支出总计 = 基本支出 + 项目支出 (appendix.row_totals; an empty cell counts as 0).
+SELECT format('表%s %s · %s', table_no, name, header) AS place, amount AS left_value, parts_sum AS right_value,
+       terms, source_line, format('%s vs %s', header, parts_header) AS message
+FROM appendix.row_totals
+WHERE report_id = %(report_id)s AND kind = 'expenditure_by_unit' AND amount <> parts_sum
+ORDER BY table_no, row_no;

@@ -1,12 +1,6 @@
--- 表7, 表8, 表9: on every row, 支出总计 = 基本支出 + 项目支出 (an empty cell counts as 0).
-SELECT report_id,
-       format('表%s %s', table_no, coalesce(functional_code || ' ' || functional_name, budget_unit)) AS place,
-       coalesce(total, 0) AS left_value,
-       coalesce(basic_expenditure, 0) + coalesce(project_expenditure, 0) AS right_value,
-       coalesce(total, 0) - (coalesce(basic_expenditure, 0) + coalesce(project_expenditure, 0)) AS difference,
-       2 AS terms,
-       source_line,
-       '支出总计 vs 基本支出 + 项目支出' AS message
-FROM budget.functional_expenditure
-WHERE coalesce(total, 0) <> coalesce(basic_expenditure, 0) + coalesce(project_expenditure, 0)
-ORDER BY report_id, table_no, row_no;
+-- 表7, 表8, 表9: on every row, 支出总计 = 基本支出 + 项目支出 (appendix.row_totals; an empty cell counts as 0).
+SELECT format('表%s %s', table_no, name) AS place, amount AS left_value, parts_sum AS right_value,
+       terms, source_line, format('%s vs %s', header, parts_header) AS message
+FROM appendix.row_totals
+WHERE report_id = %(report_id)s AND kind = 'functional_expenditure' AND amount <> parts_sum
+ORDER BY table_no, row_no;

@@ -2,46 +2,40 @@
 -- same order: each line's name and amount equal those of the 表7 row in its place. Names are
 -- compared without whitespace and with ASCII brackets; a name mismatch allows no rounding.
 WITH line AS NOT MATERIALIZED (
-    SELECT report_id, table_no, side, row_no, label, amount, source_line,
-           regexp_replace(coalesce(label, ''), '\s', '', 'g') AS key
+    SELECT table_no, side, row_no, label, amount, source_line, regexp_replace(coalesce(label, ''), '\s', '', 'g') AS key
     FROM budget.two_sided_summary_line
+    WHERE report_id = %(report_id)s
 ),
 functional_line AS (
-    SELECT l.report_id, l.table_no, l.label, coalesce(l.amount, 0) AS amount, l.source_line,
+    SELECT l.table_no, l.label, coalesce(l.amount, 0) AS amount, l.source_line,
            translate(l.key, '（）', '()') AS name_key,
-           row_number() OVER (PARTITION BY l.report_id, l.table_no ORDER BY l.row_no) AS ordinal
+           row_number() OVER (PARTITION BY l.table_no ORDER BY l.row_no) AS ordinal
     FROM line l
-    JOIN line total ON total.report_id = l.report_id AND total.table_no = l.table_no
-     AND total.side = 'expenditure' AND total.key = '本年支出合计'
+    JOIN line total ON total.table_no = l.table_no AND total.side = 'expenditure' AND total.key = '本年支出合计'
     WHERE l.side = 'expenditure' AND l.row_no < total.row_no AND l.label IS NOT NULL
 ),
 coded AS NOT MATERIALIZED (
-    SELECT report_id, functional_code, functional_name, coalesce(total, 0) AS amount, source_line,
+    SELECT functional_code, functional_name, coalesce(total, 0) AS amount, source_line,
            translate(regexp_replace(coalesce(functional_name, ''), '\s', '', 'g'), '（）', '()') AS name_key,
-           row_number() OVER (PARTITION BY report_id ORDER BY row_no) AS ordinal
+           row_number() OVER (ORDER BY row_no) AS ordinal
     FROM budget.functional_expenditure
-    WHERE table_no = 7 AND functional_code IS NOT NULL
+    WHERE report_id = %(report_id)s AND table_no = '7' AND functional_code IS NOT NULL
 ),
-summary AS (  -- 表1 and 表6 of every report that prints them
-    SELECT DISTINCT report_id, table_no FROM line
-),
-paired AS (
-    SELECT s.report_id, s.table_no, x.*
-    FROM summary s
+paired AS (  -- for 表1 and 表6 each, its lines and 表7's rows side by side
+    SELECT s.table_no, x.*
+    FROM (SELECT DISTINCT table_no FROM line) s
     CROSS JOIN LATERAL (
         SELECT f.label, f.amount AS line_amount, f.name_key AS line_key, f.source_line AS line_source,
                k.functional_code, k.functional_name, k.amount AS coded_amount, k.name_key AS coded_key,
                k.source_line AS coded_source, coalesce(f.ordinal, k.ordinal) AS ordinal
-        FROM (SELECT * FROM functional_line WHERE report_id = s.report_id AND table_no = s.table_no) f
-        FULL JOIN (SELECT * FROM coded WHERE report_id = s.report_id) k ON k.ordinal = f.ordinal
+        FROM (SELECT * FROM functional_line WHERE table_no = s.table_no) f
+        FULL JOIN coded k ON k.ordinal = f.ordinal
     ) x
 )
-SELECT report_id,
-       format('表%s %s / 表7 %s', table_no, coalesce(label, '(no line)'),
+SELECT format('表%s %s / 表7 %s', table_no, coalesce(label, '(no line)'),
               coalesce(functional_code || ' ' || functional_name, '(no row)')) AS place,
        line_amount AS left_value,
        coded_amount AS right_value,
-       line_amount - coded_amount AS difference,
        CASE WHEN line_key = coded_key THEN 1 ELSE 0 END AS terms,
        coalesce(line_source, coded_source) AS source_line,
        CASE WHEN label IS NULL THEN format('表7 row %s has no line in 表%s', ordinal, table_no)
@@ -51,4 +45,4 @@ SELECT report_id,
             ELSE format('表%s amount vs 表7 支出总计', table_no) END AS message
 FROM paired
 WHERE label IS NULL OR functional_code IS NULL OR line_key <> coded_key OR line_amount <> coded_amount
-ORDER BY report_id, table_no, ordinal;
+ORDER BY table_no, ordinal;

@@ -1,33 +1,9 @@
 -- 第五部分: the stated “三公”经费 amounts equal 表12's budget-year row (总额, 因公出国（境）费,
--- 公务接待费, 公务用车购置及运行维护费 小计, 购置费, 运行维护费).
-WITH fact AS (
-    SELECT report_id, row_no, fact_key, label, value, source_line
-    FROM budget.narrative_fact
-    WHERE split_part(section, ' ', 1) = '第五部分'
-),
-budget_year AS (
-    SELECT t.*
-    FROM budget.three_public_expense t
-    JOIN budget.report r ON r.id = t.report_id AND r.fiscal_year = t.year
-),
-pair AS (
-    SELECT f.report_id, f.row_no, f.label, f.value AS left_value, f.source_line, v.header,
-           coalesce(v.amount, 0) AS right_value
-    FROM fact f
-    JOIN budget_year y ON y.report_id = f.report_id
-    CROSS JOIN LATERAL (VALUES
-        ('three_public_total', '总额', y.total),
-        ('overseas_travel', '因公出国（境）费', y.overseas_travel),
-        ('official_reception', '公务接待费', y.official_reception),
-        ('vehicle_total', '公务用车购置及运行维护费 小计', y.vehicle_subtotal),
-        ('vehicle_purchase', '公务用车购置费', y.vehicle_purchase),
-        ('vehicle_operation', '公务用车运行维护费', y.vehicle_operation)
-    ) AS v (fact_key, header, amount)
-    WHERE v.fact_key = f.fact_key
-)
-SELECT report_id, format('第五部分 %s / 表12 %s', label, header) AS place, left_value, right_value,
-       left_value - right_value AS difference, 1 AS terms, source_line,
+-- 公务接待费, 公务用车购置及运行维护费 小计, 购置费, 运行维护费), item by item (appendix.three_public_items).
+SELECT format('第五部分 %s / 表12 %s', f.label, i.item) AS place, f.value AS left_value,
+       coalesce(i.amount, 0) AS right_value, 1 AS terms, f.source_line,
        'a “三公” amount stated in the narrative vs 表12''s budget year' AS message
-FROM pair
-WHERE left_value <> right_value
-ORDER BY report_id, row_no;
+FROM budget.narrative_fact f
+JOIN appendix.three_public_items i ON i.report_id = %(report_id)s AND i.year = i.fiscal_year AND i.item_key = f.fact_key
+WHERE f.report_id = %(report_id)s AND split_part(f.section, ' ', 1) = '第五部分' AND f.value <> coalesce(i.amount, 0)
+ORDER BY f.row_no;

@@ -1,12 +1,6 @@
--- 表13: on every project row, 合计 = 一般公共预算拨款 + 其他资金.
-SELECT report_id,
-       format('表13 %s · 合计', project_name) AS place,
-       coalesce(total, 0) AS left_value,
-       coalesce(general_public_budget, 0) + coalesce(other_funds, 0) AS right_value,
-       coalesce(total, 0) - (coalesce(general_public_budget, 0) + coalesce(other_funds, 0)) AS difference,
-       2 AS terms,
-       source_line,
-       '合计 vs 一般公共预算拨款 + 其他资金' AS message
-FROM budget.performance_project
-WHERE coalesce(total, 0) <> coalesce(general_public_budget, 0) + coalesce(other_funds, 0)
-ORDER BY report_id, row_no;
+-- 表13: on every project row, 合计 = 一般公共预算拨款 + 其他资金 (appendix.row_totals).
+SELECT format('表%s %s · %s', table_no, name, header) AS place, amount AS left_value, parts_sum AS right_value,
+       terms, source_line, format('%s vs %s', header, parts_header) AS message
+FROM appendix.row_totals
+WHERE report_id = %(report_id)s AND kind = 'performance_projects' AND amount <> parts_sum
+ORDER BY table_no, row_no;

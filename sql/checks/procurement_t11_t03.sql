@@ -1,18 +1,6 @@
 -- The 一年采购指标 of all 表11 lines add up to 表3 “2020 政府采购项目” (the department's first row).
-WITH procurement AS NOT MATERIALIZED (
-    SELECT report_id, sum(coalesce(annual_amount, 0)) AS annual_sum, count(*) AS lines, min(source_line) AS source_line
-    FROM budget.procurement_item
-    GROUP BY report_id
-)
-SELECT e.report_id,
-       '表11 一年采购指标 合计 / 表3 政府采购项目' AS place,
-       p.annual_sum AS left_value,
-       coalesce(e.procurement, 0) AS right_value,
-       p.annual_sum - coalesce(e.procurement, 0) AS difference,
-       p.lines AS terms,
-       p.source_line,
-       format('the sum of the %s 表11 lines vs 表3', p.lines) AS message
-FROM procurement p
-JOIN budget.expenditure_budget e ON e.report_id = p.report_id AND e.row_no = 1
-WHERE p.annual_sum <> coalesce(e.procurement, 0)
-ORDER BY e.report_id;
+SELECT '表11 一年采购指标 合计 / 表3 政府采购项目' AS place, l.amount AS left_value, r.amount AS right_value, l.terms,
+       l.source_line, format('the sum of the %s 表11 lines vs 表3', l.terms) AS message
+FROM appendix.table_totals l
+JOIN appendix.table_totals r ON r.report_id = %(report_id)s AND r.kind = 'expenditure_by_unit' AND r.header = '政府采购项目'
+WHERE l.report_id = %(report_id)s AND l.kind = 'procurement' AND l.header = '一年采购指标' AND l.amount <> r.amount;

@@ -1,14 +1,6 @@
--- 表5's unit total = 表3 项目支出 (both on the department's first row).
-SELECT p.report_id,
-       '表5 总计 / 表3 项目支出' AS place,
-       coalesce(p.total, 0) AS left_value,
-       coalesce(e.project_expenditure, 0) AS right_value,
-       coalesce(p.total, 0) - coalesce(e.project_expenditure, 0) AS difference,
-       1 AS terms,
-       p.source_line,
+-- 表5's unit total = 表3 项目支出 (the department's first row), both from appendix.table_totals.
+SELECT '表5 总计 / 表3 项目支出' AS place, l.amount AS left_value, r.amount AS right_value, 1 AS terms, l.source_line,
        '项目支出 printed in 表5 and in 表3' AS message
-FROM budget.project_expenditure_item p
-JOIN budget.expenditure_budget e ON e.report_id = p.report_id AND e.row_no = 1
-WHERE p.row_kind = 'unit' AND p.row_no = 1
-  AND coalesce(p.total, 0) <> coalesce(e.project_expenditure, 0)
-ORDER BY p.report_id;
+FROM appendix.table_totals l
+JOIN appendix.table_totals r ON r.report_id = %(report_id)s AND r.kind = 'expenditure_by_unit' AND r.header = '项目支出'
+WHERE l.report_id = %(report_id)s AND l.kind = 'project_expenditure' AND l.header = '总计' AND l.amount <> r.amount;

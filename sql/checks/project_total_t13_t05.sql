@@ -1,18 +1,6 @@
--- The 合计 of all 表13 projects add up to 表5's unit total.
-WITH performance AS (
-    SELECT report_id, sum(coalesce(total, 0)) AS total_sum, count(*) AS projects, min(source_line) AS source_line
-    FROM budget.performance_project
-    GROUP BY report_id
-)
-SELECT p.report_id,
-       '表13 合计 / 表5 总计' AS place,
-       p.total_sum AS left_value,
-       coalesce(t.total, 0) AS right_value,
-       p.total_sum - coalesce(t.total, 0) AS difference,
-       p.projects AS terms,
-       p.source_line,
-       format('the sum of the %s 表13 projects vs 表5''s unit total', p.projects) AS message
-FROM performance p
-JOIN budget.project_expenditure_item t ON t.report_id = p.report_id AND t.row_kind = 'unit' AND t.row_no = 1
-WHERE p.total_sum <> coalesce(t.total, 0)
-ORDER BY p.report_id;
+-- The 合计 of all 表13 projects add up to 表5's unit total (appendix.table_totals).
+SELECT '表13 合计 / 表5 总计' AS place, l.amount AS left_value, r.amount AS right_value, l.terms, l.source_line,
+       format('the sum of the %s 表13 projects vs 表5''s unit total', l.terms) AS message
+FROM appendix.table_totals l
+JOIN appendix.table_totals r ON r.report_id = %(report_id)s AND r.kind = 'project_expenditure' AND r.header = '总计'
+WHERE l.report_id = %(report_id)s AND l.kind = 'performance_projects' AND l.header = '合计' AND l.amount <> r.amount;

@@ -1,12 +1,6 @@
--- 表15-N: each project's 资金总额 = 其中：财政拨款 + 其他资金.
-SELECT report_id,
-       format('表%s %s · 资金总额', table_no, project_name) AS place,
-       coalesce(total, 0) AS left_value,
-       coalesce(fiscal_appropriation, 0) + coalesce(other_funds, 0) AS right_value,
-       coalesce(total, 0) - (coalesce(fiscal_appropriation, 0) + coalesce(other_funds, 0)) AS difference,
-       2 AS terms,
-       source_line,
-       '资金总额 vs 财政拨款 + 其他资金' AS message
-FROM budget.performance_target_project
-WHERE coalesce(total, 0) <> coalesce(fiscal_appropriation, 0) + coalesce(other_funds, 0)
-ORDER BY report_id, row_no;
+-- 表15-N: each project's 资金总额 = 其中：财政拨款 + 其他资金 (appendix.row_totals).
+SELECT format('表%s %s · %s', table_no, name, header) AS place, amount AS left_value, parts_sum AS right_value,
+       terms, source_line, format('%s vs %s', header, parts_header) AS message
+FROM appendix.row_totals
+WHERE report_id = %(report_id)s AND kind = 'project_performance' AND amount <> parts_sum
+ORDER BY row_no;

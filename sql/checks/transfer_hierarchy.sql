@@ -1,30 +1,8 @@
--- 表10: every 类 and 款 row equals the sum of the rows one level below it (款, 项), and the
--- unit row the sum of the 类 rows, in 项目金额 (an empty cell counts as 0).
-WITH cell AS NOT MATERIALIZED (
-    SELECT report_id, functional_code AS code, coalesce(functional_code || ' ' || functional_name, budget_unit) AS name,
-           source_line, row_no, coalesce(amount, 0) AS amount
-    FROM budget.transfer_payment
-),
-summed AS (
-    SELECT p.report_id, p.code, p.name, p.source_line, p.row_no, p.amount,
-           sum(c.amount) AS children_sum, count(*) AS children
-    FROM cell p
-    JOIN cell c
-      ON c.report_id = p.report_id
-     AND length(c.code) = coalesce(length(p.code), 1) + 2
-     AND left(c.code, length(coalesce(p.code, ''))) = coalesce(p.code, '')
-    GROUP BY p.report_id, p.code, p.name, p.source_line, p.row_no, p.amount
-)
-SELECT report_id,
-       format('表10 %s · 项目金额', name) AS place,
-       amount AS left_value,
-       children_sum AS right_value,
-       amount - children_sum AS difference,
-       children AS terms,
-       source_line,
-       format('printed %s vs the sum of its %s %s rows', CASE length(code) WHEN 3 THEN '类' WHEN 5 THEN '款'
-              ELSE 'unit total' END, children, CASE length(code) WHEN 3 THEN '款' WHEN 5 THEN '项' ELSE '类' END)
-           AS message
-FROM summed
-WHERE amount <> children_sum
-ORDER BY report_id, row_no;
+-- 表10: every 类 and 款 row equals the sum of the rows one level below it (款, 项), and the unit
+-- row the sum of the 类 rows, in 项目金额 (appendix.subtotals).
+SELECT format('表%s %s · %s', table_no, name, header) AS place, amount AS left_value, children_sum AS right_value,
+       children AS terms, source_line, format('printed %s vs the sum of its %s %s rows',
+       CASE level WHEN '单位合计' THEN 'unit total' ELSE level END, children, child_level) AS message
+FROM appendix.subtotals
+WHERE report_id = %(report_id)s AND kind = 'transfer_payment' AND amount <> children_sum
+ORDER BY table_no, row_no;

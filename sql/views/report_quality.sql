@@ -25,7 +25,7 @@ GROUP BY r.department, r.fiscal_year, r.report_id, r.report_key, run.report_id, 
 COMMENT ON VIEW appendix.report_quality IS '报告质量：每份当前报告的校验结果汇总';
 COMMENT ON COLUMN appendix.report_quality.checked_at IS '最近一次全部规则校验的时间';
 COMMENT ON COLUMN appendix.report_quality.rules_run IS '已运行的规则数';
-COMMENT ON COLUMN appendix.report_quality.rules_skipped IS '因缺少附表而跳过的规则';
+COMMENT ON COLUMN appendix.report_quality.rules_skipped IS '未校验的规则（属于其他报告模板，或报告缺少其所读种类的表）';
 COMMENT ON COLUMN appendix.report_quality.error_count IS '错误数';
 COMMENT ON COLUMN appendix.report_quality.warning_count IS '警告数';
 COMMENT ON COLUMN appendix.report_quality.rounding_count IS '尾差数（每个加数不超过 0.01）';

@@ -1,0 +1,65 @@
+-- Every printed row that totals the rows one level below it (a unit row, 类, 款, a 表4 category, a
+-- 表5 group), column by column, with the sum of those rows: where amount <> children_sum the
+-- table does not add up. An empty cell counts as 0. The rules functional_hierarchy,
+-- transfer_hierarchy, basic_items_sum and project_items_sum read it (current reports only).
+CREATE OR REPLACE VIEW appendix.subtotals AS
+WITH coded AS NOT MATERIALIZED (  -- 表7–表9 and 表10: rows by functional code; the unit row has none
+    SELECT f.report_id, f.table_no, f.row_no, f.source_line, f.functional_code AS code,
+           coalesce(f.functional_code || ' ' || f.functional_name, f.budget_unit) AS name,
+           v.column_no, v.header, v.amount
+    FROM budget.functional_expenditure f
+    CROSS JOIN LATERAL (VALUES (1, '支出总计', f.total), (2, '基本支出', f.basic_expenditure),
+                               (3, '项目支出', f.project_expenditure)) AS v (column_no, header, amount)
+    UNION ALL
+    SELECT report_id, table_no, row_no, source_line, functional_code,
+           coalesce(functional_code || ' ' || functional_name, budget_unit), 1, '项目金额', amount
+    FROM budget.transfer_payment
+),
+tiered AS NOT MATERIALIZED (  -- 表4 and 表5: a unit row, its categories or groups, their items or projects
+    SELECT report_id, table_no, row_no, source_line, item_name, total, row_kind, category_name AS grouped_under
+    FROM budget.basic_expenditure_item
+    UNION ALL
+    SELECT report_id, table_no, row_no, source_line, item_name, total, row_kind, project_group
+    FROM budget.project_expenditure_item
+),
+cell AS NOT MATERIALIZED (  -- node: the key its children name as their parent
+    SELECT report_id, table_no, row_no, source_line, name, column_no, header, coalesce(amount, 0) AS amount,
+           CASE length(code) WHEN 3 THEN '类' WHEN 5 THEN '款' WHEN 7 THEN '项' ELSE '单位合计' END AS level,
+           coalesce(code, '') AS node,
+           CASE length(code) WHEN 3 THEN '' ELSE left(code, -2) END AS parent
+    FROM coded
+    UNION ALL
+    SELECT report_id, table_no, row_no, source_line, item_name, 1, '总计', coalesce(total, 0),
+           CASE row_kind WHEN 'unit' THEN '单位合计' WHEN 'category' THEN '类' WHEN 'item' THEN '款'
+                         WHEN 'group' THEN '项目类别' ELSE '项目' END,
+           CASE row_kind WHEN 'unit' THEN '' WHEN 'category' THEN item_name WHEN 'group' THEN grouped_under END,
+           CASE WHEN row_kind IN ('category', 'group') THEN '' WHEN row_kind IN ('item', 'project') THEN grouped_under END
+    FROM tiered
+)
+SELECT p.report_id, p.table_no, t.kind, p.row_no, p.name, p.level, p.column_no, p.header, p.amount,
+       sum(c.amount) AS children_sum,
+       count(*) AS children,
+       min(c.level) AS child_level,
+       p.source_line,
+       t.report_key
+FROM cell p
+JOIN appendix.report_tables t ON t.report_id = p.report_id AND t.table_no = p.table_no
+JOIN cell c ON c.report_id = p.report_id AND c.table_no = p.table_no AND c.column_no = p.column_no
+ AND c.parent = p.node
+GROUP BY p.report_id, p.table_no, t.kind, p.row_no, p.name, p.level, p.column_no, p.header, p.amount,
+         p.source_line, t.report_key;
+
+COMMENT ON VIEW appendix.subtotals IS '小计核对：各合计行（单位合计、类、款、表4 类、表5 项目类别）与其下一级各行之和';
+COMMENT ON COLUMN appendix.subtotals.table_no IS '表号';
+COMMENT ON COLUMN appendix.subtotals.kind IS '表的种类（budget.table_kind）';
+COMMENT ON COLUMN appendix.subtotals.row_no IS '行号（印刷顺序）';
+COMMENT ON COLUMN appendix.subtotals.name IS '行名称（科目编码及名称，或单位、类、项目类别名称）';
+COMMENT ON COLUMN appendix.subtotals.level IS '（派生）级次：单位合计 / 类 / 款 / 项目类别';
+COMMENT ON COLUMN appendix.subtotals.column_no IS '金额列序号';
+COMMENT ON COLUMN appendix.subtotals.header IS '金额列名称';
+COMMENT ON COLUMN appendix.subtotals.amount IS '印刷的合计金额（空格按 0）';
+COMMENT ON COLUMN appendix.subtotals.children_sum IS '（派生）下一级各行之和';
+COMMENT ON COLUMN appendix.subtotals.children IS '（派生）下一级行数';
+COMMENT ON COLUMN appendix.subtotals.child_level IS '（派生）下一级的级次';
+COMMENT ON COLUMN appendix.subtotals.source_line IS '文本文件中的行号';
+COMMENT ON COLUMN appendix.subtotals.report_key IS '（派生）报告标识（各版本不变）';
