@@ -80,9 +80,10 @@ class ParsedReport:
     records: list = field(default_factory=list)
     missing_tables: list[str] = field(default_factory=list)
     template: Template | None = None
+    links: list = field(default_factory=list)  # how project names matched (in memory: the rows keep project_no)
 
     def of(self, record_class: type) -> list:
-        return [r for r in self.records if isinstance(r, record_class)]
+        return [r for r in (*self.records, *self.links) if isinstance(r, record_class)]
 
 
 def _reader(name: str):
@@ -198,7 +199,7 @@ def parse_grid(grid: ReportGrid, template: Template, source: str, sha256: str,
     # Across tables: the projects that 表5, 表10, 表11, 表13 and 表15 name.
     links = link_projects(report.records)
     report.records.extend(assign_projects(report.records, links))
-    report.records.extend(links)
+    report.links = links
     return report
 
 

@@ -14,8 +14,8 @@ SELECT f.report_id, f.table_no, f.row_no,
        max(f.amount) FILTER (WHERE f.source_code = 'other_income') AS other_income,
        max(f.amount) FILTER (WHERE f.source_code = 'superior_subsidy') AS superior_subsidy,
        max(f.amount) FILTER (WHERE f.source_code = 'prior_year_carryover') AS prior_year_carryover
-FROM appendix.reports r
-JOIN budget.funding_amount f ON f.report_id = r.report_id
+FROM budget.report r  -- not appendix.reports: rules read this view, and need no department
+JOIN budget.funding_amount f ON f.report_id = r.id AND r.superseded_at IS NULL
 GROUP BY f.report_id, f.table_no, f.row_no;
 
 COMMENT ON VIEW appendix.funding_columns IS '资金来源（按印刷行展开为列，供表2、表4、表5 使用）';

