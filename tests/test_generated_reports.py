@@ -27,7 +27,7 @@ from tests.generator.verify import findings, load_texts, report_problems, view_d
 
 SAMPLE_LIKE = Options(units=1, projects=5, investment=True, page_breaks=8, scope="本级")
 SAMPLE_IDENTITY = ("深圳市公安局罗湖分局", 2020)  # no report of the space has this name
-DERIVED_IDENTITY = ("department", "fiscal_year", "report_id")
+DERIVED_IDENTITY = ("department", "fiscal_year", "report_id", "report_key", "level")  # level: 表7–9 only
 
 
 @pytest.fixture(scope="module")
