@@ -3,7 +3,7 @@
 A rule's query reads one report (it filters every table to `%(report_id)s` itself) and returns
 only the offending rows (place, left_value, right_value, terms, source_line, message). The runner
 binds the report id, derives difference = left_value - right_value, calls a difference of at
-most 0.01 per summed term `rounding`, and stores the findings in budget.validation_finding inside
+most (n + 1) × 0.005 for n summed terms `rounding`, and stores the findings in budget.validation_finding inside
 the caller's transaction (the load's, on load). A rule runs for a report whose template it
 holds in and that has a table of every kind it reads; the others are recorded as skipped.
 """
@@ -27,7 +27,7 @@ CATALOG = "catalog.toml"
 KINDS = ("within", "across", "narrative", "link")
 SEVERITIES = ("error", "warning")
 ROUNDING = "rounding"
-ROUNDING_PER_TERM = Decimal("0.01")
+ROUNDING_PER_AMOUNT = Decimal("0.005")  # half a cent: each printed amount is rounded to the cent
 RESULT_COLUMNS = ("place", "left_value", "right_value", "terms", "source_line", "message")
 REPORT_PARAMETER = "%(report_id)s"
 # Every % of a rule file but the report parameter is SQL's own (format('%s …')): psycopg must see %%.
@@ -135,10 +135,11 @@ def rule_by_id(rule_id: str, directory: Path = CHECKS_DIR) -> Rule:
 
 
 def classify(rule: Rule, difference: Decimal | None, terms: int | None) -> str:
-    """`rounding` for a non-zero difference within 0.01 per summed term, else the rule's severity."""
+    """`rounding` for a non-zero difference within half a cent per printed amount (the n summed
+    terms and the total they are compared with: (n + 1) × 0.005), else the rule's severity."""
     if difference is None or difference == 0 or not terms:
         return rule.severity
-    return ROUNDING if abs(difference) <= ROUNDING_PER_TERM * terms else rule.severity
+    return ROUNDING if abs(difference) <= ROUNDING_PER_AMOUNT * (terms + 1) else rule.severity
 
 
 def _rule_query(rule: Rule) -> sql.Composed:

@@ -46,6 +46,28 @@ FAILING = {
         ["UPDATE budget.funding_amount SET amount = 141868.91 WHERE table_no = '2' AND source_code = 'general_funds'"],
         [("error", "表2 深圳市公安局罗湖分局 · 一般公共预算拨款 小计", D("145863.63"), D("145864.35"))],
     ),
+    "repeated_rows": (
+        # as if the 基本工资 row of 表4 had been printed again on the next line
+        ["INSERT INTO budget.repeated_row (report_id, table_no, source_line, first_line) "
+         "SELECT report_id, table_no, source_line + 1, source_line FROM budget.basic_expenditure_item "
+         "WHERE item_name = '基本工资'"],
+        [("error", "表4 第314行", None, None)],
+    ),
+    "unit_rows_total": (
+        # as if 表3 printed a 合计 row and one 预算单位 row whose 基本支出 is 1.00 short
+        ["UPDATE budget.expenditure_budget SET budget_unit = '合计'",
+         "INSERT INTO budget.expenditure_budget (report_id, table_no, row_no, budget_unit, expenditure_total, "
+         "basic_expenditure, project_expenditure, procurement, procurement_sme, procurement_small_micro, source_line) "
+         "SELECT report_id, table_no, 2, '罗湖分局机关', expenditure_total, basic_expenditure - 1, project_expenditure, "
+         "procurement, procurement_sme, procurement_small_micro, source_line + 1 FROM budget.expenditure_budget"],
+        [("error", "表3 合计 · 基本支出", D("92623.86"), D("92622.86"))],
+    ),
+    "funding_columns_t02_t04_t05": (
+        # a project's 一般性经费拨款 printed in 表5's unit row 100.00 higher
+        ["UPDATE budget.funding_amount SET amount = amount + 100 WHERE table_no = '5' AND row_no = 1 "
+         "AND source_code = 'general_funds'"],
+        [("error", "表2 一般性经费拨款 / 表4 + 表5", D("141868.19"), D("141968.18"))],
+    ),
     "two_sided_balance": (
         ["UPDATE budget.two_sided_summary_line SET amount = 145863.36 WHERE table_no = '6' AND label = '收入总计'"],
         [("error", "表6 收入总计 / 支出总计", D("145863.36"), D("145863.63"))],

@@ -1,4 +1,4 @@
--- 表4's unit total = 表3 基本支出 (the department's first row), both from appendix.table_totals.
+-- 表4's unit total = 表3 基本支出 (the department's total), both from appendix.table_totals.
 SELECT '表4 总计 / 表3 基本支出' AS place, l.amount AS left_value, r.amount AS right_value, 1 AS terms, l.source_line,
        '基本支出 printed in 表4 and in 表3' AS message
 FROM appendix.table_totals l

@@ -1,4 +1,4 @@
--- 表14's 部门总体资金情况 = 表3's first row (the department's): 资金总额 = 支出总计,
+-- 表14's 部门总体资金情况 = 表3's department total: 资金总额 = 支出总计,
 -- 基本支出 = 基本支出, 项目支出 = 项目支出.
 WITH pair AS (
     SELECT v.item_no, v.key, v.header, coalesce(a.amount, 0) AS left_value, e.amount AS right_value, a.source_line

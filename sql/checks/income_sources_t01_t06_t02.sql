@@ -1,5 +1,5 @@
--- 表1 and 表6 income lines equal the matching funding columns of 表2's first row (the
--- department's): 一般性经费拨款, 政府投资项目拨款, 事业收入 and so on. Lines are matched by their
+-- 表1 and 表6 income lines equal the matching funding columns of 表2's department total (its 合计
+-- row, or the sum of its units): 一般性经费拨款, 政府投资项目拨款, 事业收入 and so on. Lines are matched by their
 -- printed label without its ordinal (一、); an empty amount counts as 0.
 WITH line AS NOT MATERIALIZED (
     SELECT table_no, label, coalesce(amount, 0) AS amount, source_line,
@@ -21,13 +21,12 @@ source (key, tables, header, source_code) AS (VALUES
     ('上级补助收入', ARRAY['1'], '上级补助收入', 'superior_subsidy'),
     ('上年结余、结转', ARRAY['1'], '上年结余、结转', 'prior_year_carryover')
 ),
-funding AS (  -- 表2's first row: a funding column left empty in print has no row and counts as 0
-    SELECT s.key, s.tables, s.header, coalesce(f.amount, 0) AS amount
+funding AS (  -- 表2's department total (its 合计, or the sum of its units); an empty column counts as 0
+    SELECT s.key, s.tables, s.header, coalesce(d.amount, 0) AS amount
     FROM source s
-    CROSS JOIN budget.income_budget i
-    LEFT JOIN budget.funding_amount f
-      ON f.report_id = %(report_id)s AND f.table_no = i.table_no AND f.row_no = i.row_no AND f.source_code = s.source_code
-    WHERE i.report_id = %(report_id)s AND i.row_no = 1
+    JOIN budget.report_table t ON t.report_id = %(report_id)s AND t.kind = 'income_by_unit'
+    LEFT JOIN appendix.department_unit_totals d
+      ON d.report_id = %(report_id)s AND d.table_no = t.table_no AND d.source_code = s.source_code
 )
 SELECT format('表%s %s / 表2 %s', l.table_no, l.label, s.header) AS place,
        l.amount AS left_value,

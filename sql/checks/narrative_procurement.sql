@@ -1,5 +1,5 @@
 -- 第四部分: 实际指标 = the sum of 表11 实际指标; 一年采购指标 = the sum of 表11 一年采购指标 and
--- = 表3 “2020 政府采购项目” (the department's first row); the totals from appendix.table_totals.
+-- = 表3 “2020 政府采购项目” (the department's total); the totals from appendix.table_totals.
 WITH fact AS (
     SELECT row_no, fact_key, label, value, source_line
     FROM budget.narrative_fact

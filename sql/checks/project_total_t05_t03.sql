@@ -1,4 +1,4 @@
--- 表5's unit total = 表3 项目支出 (the department's first row), both from appendix.table_totals.
+-- 表5's unit total = 表3 项目支出 (the department's total), both from appendix.table_totals.
 SELECT '表5 总计 / 表3 项目支出' AS place, l.amount AS left_value, r.amount AS right_value, 1 AS terms, l.source_line,
        '项目支出 printed in 表5 and in 表3' AS message
 FROM appendix.table_totals l

@@ -1,5 +1,5 @@
 -- 表1, 表2, 表3 agree on the totals: 表1 收入总计 = 表2 收入总计, 表1 支出总计 = 表3 支出总计,
--- 表2 收入总计 = 表3 支出总计. 表2 and 表3 are read on their first row (the department's).
+-- 表2 收入总计 = 表3 支出总计. 表2 and 表3 give the department's total (appendix.table_totals).
 WITH line AS NOT MATERIALIZED (
     SELECT coalesce(amount, 0) AS amount, regexp_replace(coalesce(label, ''), '\s', '', 'g') AS key, source_line
     FROM budget.two_sided_summary_line

@@ -1,6 +1,6 @@
 -- 表1, 表6: each side's sub-totals equal the lines they sum. Income: 一般公共预算拨款 = 一般性经费拨款 +
 -- 财政专项资金拨款 + 政府投资项目拨款, and so on up to 收入总计; expenditure: 本年支出合计 = the 类 lines
--- (a line's level is that of the 表7 row printed in the same place), 支出总计 = 本年支出合计 + the
+-- (a line's level is that of the 表7 + 表8 + 表9 line printed in the same place), 支出总计 = 本年支出合计 + the
 -- lines below it. Lines are matched by their printed label without its ordinal (一、); an absent
 -- or empty line counts as 0.
 WITH line AS NOT MATERIALIZED (
@@ -47,10 +47,10 @@ functional_line AS (  -- the expenditure lines above 本年支出合计, numbere
     JOIN line total ON total.table_no = l.table_no AND total.side = 'expenditure' AND total.key = '本年支出合计'
     WHERE l.side = 'expenditure' AND l.row_no < total.row_no AND l.label IS NOT NULL
 ),
-coded AS (
-    SELECT functional_code, row_number() OVER (ORDER BY row_no) AS ordinal
-    FROM budget.functional_expenditure
-    WHERE report_id = %(report_id)s AND table_no = '7' AND functional_code IS NOT NULL
+coded AS (  -- 表7 + 表8 + 表9 by code
+    SELECT functional_code, ordinal
+    FROM appendix.functional_lines
+    WHERE report_id = %(report_id)s AND functional_code IS NOT NULL
 ),
 child AS NOT MATERIALIZED (
     SELECT p.table_no, p.side, p.key, c.amount

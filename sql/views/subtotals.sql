@@ -1,6 +1,7 @@
 -- Every printed row that totals the rows one level below it (a unit row, 类, 款, a 表4 category, a
--- 表5 group), column by column, with the sum of those rows: where amount <> children_sum the
--- table does not add up. An empty cell counts as 0. The rules functional_hierarchy,
+-- 表5 group), column by column (表4 and 表5: 总计 and each funding column), with the sum of those
+-- rows: where amount <> children_sum the table does not add up. An empty cell counts as 0.
+-- The rules functional_hierarchy,
 -- transfer_hierarchy, basic_items_sum and project_items_sum read it (current reports only).
 CREATE OR REPLACE VIEW appendix.subtotals AS
 WITH coded AS NOT MATERIALIZED (  -- 表7–表9 and 表10: rows by functional code; the unit row has none
@@ -22,6 +23,20 @@ tiered AS NOT MATERIALIZED (  -- 表4 and 表5: a unit row, its categories or gr
     SELECT report_id, table_no, row_no, source_line, item_name, total, row_kind, project_group
     FROM budget.project_expenditure_item
 ),
+tiered_cell AS NOT MATERIALIZED (  -- their 总计 column, and every funding column the table prints on every row
+    SELECT report_id, table_no, row_no, source_line, item_name, row_kind, grouped_under,
+           1 AS column_no, '总计' AS header, coalesce(total, 0) AS amount
+    FROM tiered
+    UNION ALL
+    SELECT t.report_id, t.table_no, t.row_no, t.source_line, t.item_name, t.row_kind, t.grouped_under,
+           1 + s.ordinal, s.name, coalesce(f.amount, 0)
+    FROM tiered t
+    JOIN (SELECT DISTINCT report_id, table_no, source_code FROM budget.funding_amount) printed
+      ON printed.report_id = t.report_id AND printed.table_no = t.table_no
+    JOIN budget.funding_source s ON s.code = printed.source_code
+    LEFT JOIN budget.funding_amount f
+      ON f.report_id = t.report_id AND f.table_no = t.table_no AND f.row_no = t.row_no AND f.source_code = s.code
+),
 cell AS NOT MATERIALIZED (  -- node: the key its children name as their parent
     SELECT report_id, table_no, row_no, source_line, name, column_no, header, coalesce(amount, 0) AS amount,
            CASE length(code) WHEN 3 THEN '类' WHEN 5 THEN '款' WHEN 7 THEN '项' ELSE '单位合计' END AS level,
@@ -29,12 +44,12 @@ cell AS NOT MATERIALIZED (  -- node: the key its children name as their parent
            CASE length(code) WHEN 3 THEN '' ELSE left(code, -2) END AS parent
     FROM coded
     UNION ALL
-    SELECT report_id, table_no, row_no, source_line, item_name, 1, '总计', coalesce(total, 0),
+    SELECT report_id, table_no, row_no, source_line, item_name, column_no, header, amount,
            CASE row_kind WHEN 'unit' THEN '单位合计' WHEN 'category' THEN '类' WHEN 'item' THEN '款'
                          WHEN 'group' THEN '项目类别' ELSE '项目' END,
            CASE row_kind WHEN 'unit' THEN '' WHEN 'category' THEN item_name WHEN 'group' THEN grouped_under END,
            CASE WHEN row_kind IN ('category', 'group') THEN '' WHEN row_kind IN ('item', 'project') THEN grouped_under END
-    FROM tiered
+    FROM tiered_cell
 )
 SELECT p.report_id, p.table_no, t.kind, p.row_no, p.name, p.level, p.column_no, p.header, p.amount,
        sum(c.amount) AS children_sum,

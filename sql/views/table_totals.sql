@@ -1,18 +1,12 @@
--- The totals each printed table states, one row per table and total: the department's row of
--- 表2 and 表3 (their first row), the unit row of 表4 and 表5, and the sums of the lists 表11 and
--- 表13, which print no total row. The rules that compare totals across tables read it.
+-- The totals each printed table states, one row per table and total: the department's total of
+-- 表2 and 表3 (their 合计 row, or the sum of their units: appendix.department_unit_totals), the
+-- unit row of 表4 and 表5, and the sums of the lists 表11 and 表13, which print no total row.
+-- The rules that compare totals across tables read it.
 CREATE OR REPLACE VIEW appendix.table_totals AS
 WITH total AS NOT MATERIALIZED (
-    SELECT report_id, table_no, 1 AS total_no, '收入总计' AS header, total AS amount, 1::bigint AS terms, source_line
-    FROM budget.income_budget
-    WHERE row_no = 1
-    UNION ALL
-    SELECT e.report_id, e.table_no, v.total_no, v.header, v.amount, 1, e.source_line
-    FROM budget.expenditure_budget e
-    CROSS JOIN LATERAL (VALUES (1, '支出总计', e.expenditure_total), (2, '基本支出', e.basic_expenditure),
-                               (3, '项目支出', e.project_expenditure), (4, '政府采购项目', e.procurement))
-        AS v (total_no, header, amount)
-    WHERE e.row_no = 1
+    SELECT report_id, table_no, greatest(column_no, 1) AS total_no, header, amount, terms, source_line
+    FROM appendix.department_unit_totals
+    WHERE header IN ('收入总计', '支出总计', '基本支出', '项目支出', '政府采购项目')
     UNION ALL
     SELECT report_id, table_no, 1, '总计', total, 1, source_line
     FROM budget.basic_expenditure_item
@@ -38,7 +32,7 @@ SELECT k.fiscal_year, t.report_id, t.table_no, k.kind, t.total_no, t.header, coa
 FROM total t
 JOIN appendix.report_tables k ON k.report_id = t.report_id AND k.table_no = t.table_no;
 
-COMMENT ON VIEW appendix.table_totals IS '各表合计：表2、表3 单位行，表4、表5 单位合计，表11、表13 各行之和';
+COMMENT ON VIEW appendix.table_totals IS '各表合计：表2、表3 部门合计，表4、表5 单位合计，表11、表13 各行之和';
 COMMENT ON COLUMN appendix.table_totals.fiscal_year IS '预算年度';
 COMMENT ON COLUMN appendix.table_totals.table_no IS '表号';
 COMMENT ON COLUMN appendix.table_totals.kind IS '表的种类（budget.table_kind）';
