@@ -27,6 +27,7 @@ CATALOG = "catalog.toml"
 KINDS = ("within", "across", "narrative", "link")
 SEVERITIES = ("error", "warning")
 ROUNDING = "rounding"
+NOT_CHECKED = "not_checked"  # a row the rule compares is missing: terms is NULL
 ROUNDING_PER_AMOUNT = Decimal("0.005")  # half a cent: each printed amount is rounded to the cent
 RESULT_COLUMNS = ("place", "left_value", "right_value", "terms", "source_line", "message")
 REPORT_PARAMETER = "%(report_id)s"
@@ -136,7 +137,10 @@ def rule_by_id(rule_id: str, directory: Path = CHECKS_DIR) -> Rule:
 
 def classify(rule: Rule, difference: Decimal | None, terms: int | None) -> str:
     """`rounding` for a non-zero difference within half a cent per printed amount (the n summed
-    terms and the total they are compared with: (n + 1) × 0.005), else the rule's severity."""
+    terms and the total they are compared with: (n + 1) × 0.005), else the rule's severity;
+    `not_checked` where the rule says it could not compare (terms NULL: a row it needs is missing)."""
+    if terms is None:
+        return NOT_CHECKED
     if difference is None or difference == 0 or not terms:
         return rule.severity
     return ROUNDING if abs(difference) <= ROUNDING_PER_AMOUNT * (terms + 1) else rule.severity

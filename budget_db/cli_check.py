@@ -38,9 +38,10 @@ def print_text(rules: tuple[checks.Rule, ...], runs: list[tuple[tuple, checks.Ch
         if run.rules_skipped:
             out.print(f"skipped for {department} {year} (a 附表 they read is missing): "
                       f"{', '.join(r.id for r in run.rules_skipped)}", markup=False, highlight=False, soft_wrap=True)
-    totals = {s: sum(run.count(s) for _, run in runs) for s in ("error", "warning", checks.ROUNDING)}
+    totals = {s: sum(run.count(s) for _, run in runs) for s in ("error", "warning", checks.ROUNDING, checks.NOT_CHECKED)}
+    not_checked = f", {totals[checks.NOT_CHECKED]} not checked" if totals[checks.NOT_CHECKED] else ""
     out.print(f"{len(runs)} report{'s' if len(runs) != 1 else ''}, {len(rules)} rule{'s' if len(rules) != 1 else ''}: "
-              f"{totals['error']} errors, {totals['warning']} warnings, {totals[checks.ROUNDING]} rounding",
+              f"{totals['error']} errors, {totals['warning']} warnings, {totals[checks.ROUNDING]} rounding{not_checked}",
               markup=False, highlight=False, soft_wrap=True)
 
 
@@ -49,7 +50,8 @@ def print_json(rules: tuple[checks.Rule, ...], runs: list[tuple[tuple, checks.Ch
         "reports": [
             {"report_id": report[0], "department": report[1], "fiscal_year": report[2],
              "rules_run": [r.id for r in run.rules_run], "rules_skipped": [r.id for r in run.rules_skipped],
-             "errors": run.count("error"), "warnings": run.count("warning"), "rounding": run.count(checks.ROUNDING)}
+             "errors": run.count("error"), "warnings": run.count("warning"), "rounding": run.count(checks.ROUNDING),
+             "not_checked": run.count(checks.NOT_CHECKED)}
             for report, run in runs
         ],
         "rules": [

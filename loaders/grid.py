@@ -121,6 +121,7 @@ class TableBlock:
     rows: list[Row] = field(default_factory=list)
     source: str = ""  # file name, for messages
     repeats: list[tuple[int, int]] = field(default_factory=list)  # (line, the line it repeats), dropped
+    dropped: list[Row] = field(default_factory=list)  # the rows `repeats` dropped, as read
 
     @property
     def main_number(self) -> int:
@@ -232,6 +233,7 @@ def read_grid(text: str, source: str, layout: Layout | None = None) -> ReportGri
             if current.rows and row.key == current.rows[-1].key:
                 # The last row before the page break printed again after it: kept once, reported.
                 current.repeats.append((row.line_no, current.rows[-1].line_no))
+                current.dropped.append(row)
                 continue
         current.rows.append(row)
     last_line = next((n for n in range(len(lines), 0, -1) if lines[n - 1].strip()), 0)

@@ -12,6 +12,7 @@ from pathlib import Path
 from loaders.errors import ReportError
 from loaders.grid import ReportGrid, TableBlock, read_grid, squeeze
 from loaders.project_links import assign_projects, link_projects
+from loaders.repeats import lines_printed_twice, restore_rows_printed_twice
 from loaders.template import TableSpec, Template
 
 
@@ -168,7 +169,13 @@ def _blocks_by_spec(grid: ReportGrid, template: Template) -> list[tuple[TableSpe
 def read_tables(grid: ReportGrid, template: Template, meta: ReportMeta) -> list:
     records: list = []
     ordinal = 0
-    for spec, blocks in _blocks_by_spec(grid, template):
+    by_spec = list(_blocks_by_spec(grid, template))
+    summaries = [block for spec, blocks in by_spec if spec.kind == "two_sided_summary" for block in blocks]
+    if any(block.dropped for block in summaries):  # rare: read the functional tables first to tell
+        functional = [record for spec, blocks in by_spec if spec.kind == "functional_expenditure"
+                      for block in blocks for record in _reader(spec.reader)(block, spec, meta)]
+        restore_rows_printed_twice(summaries, lines_printed_twice(functional))
+    for spec, blocks in by_spec:
         for block in blocks:
             ordinal += 1
             records.append(ReportTable(

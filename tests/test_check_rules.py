@@ -92,13 +92,11 @@ FAILING = {
         [("error", "表1 政府投资项目拨款 / 表2 政府投资项目拨款", D("3995.44"), D("3959.44")),
          ("error", "表6 政府投资项目拨款 / 表2 政府投资项目拨款", D("3995.44"), D("3959.44"))],
     ),
-    "basic_total_t04_t03": (
-        ["UPDATE budget.basic_expenditure_item SET total = 92632.86 WHERE row_kind = 'unit'"],
-        [("error", "表4 总计 / 表3 基本支出", D("92632.86"), D("92623.86"))],
-    ),
-    "project_total_t05_t03": (
-        ["UPDATE budget.project_expenditure_item SET total = 53293.76 WHERE row_kind = 'unit'"],
-        [("error", "表5 总计 / 表3 项目支出", D("53293.76"), D("53239.76"))],
+    "unit_totals_t04_t05_t03": (
+        ["UPDATE budget.basic_expenditure_item SET total = 92632.86 WHERE row_kind = 'unit'",
+         "UPDATE budget.project_expenditure_item SET total = 53293.76 WHERE row_kind = 'unit'"],
+        [("error", "表4 总计 / 表3 基本支出", D("92632.86"), D("92623.86")),
+         ("error", "表5 总计 / 表3 项目支出", D("53293.76"), D("53239.76"))],
     ),
     "functional_columns_t07_t03": (
         ["UPDATE budget.functional_expenditure SET project_expenditure = 53293.76 WHERE table_no = '7' AND row_no = 1"],
@@ -256,3 +254,23 @@ def test_rule_fails(rules_database, rule_id):
     for finding in found:
         if finding.left_value is not None and finding.right_value is not None:
             assert finding.difference == finding.left_value - finding.right_value
+
+
+# A rule that cannot compare because a row it needs is missing says so (`not_checked`), never passes.
+NOT_CHECKED = {
+    "unit_totals_t04_t05_t03": (
+        ["DELETE FROM budget.basic_expenditure_item WHERE row_kind = 'unit'"],
+        [("not_checked", "表4 总计 / 表3 基本支出", "not checked: 表4 prints no unit row")],
+    ),
+    "functional_columns_t07_t03": (
+        ["DELETE FROM budget.functional_expenditure WHERE table_no = '7' AND functional_code IS NULL"],
+        [("not_checked", "表7 / 表3", "not checked: 表7 prints no unit row")],
+    ),
+}
+
+
+@pytest.mark.parametrize("rule_id", sorted(NOT_CHECKED))
+def test_rule_without_its_row_is_not_checked(rules_database, rule_id):
+    statements, expected = NOT_CHECKED[rule_id]
+    found = findings_after(rules_database, rule_id, statements)
+    assert [(f.severity, f.place, f.message) for f in found] == expected

@@ -15,7 +15,9 @@ SELECT r.department, r.fiscal_year, r.report_id,
        CASE WHEN run.report_id IS NOT NULL
             THEN count(f.*) FILTER (WHERE f.severity = 'error' AND v.kind = 'narrative') = 0
        END AS narrative_agrees,
-       r.report_key
+       r.report_key,
+       count(f.*) FILTER (WHERE f.severity = 'not_checked') AS not_checked_count,
+       coalesce(array_agg(DISTINCT f.rule_id) FILTER (WHERE f.severity = 'not_checked'), '{}') AS rules_not_checked
 FROM appendix.reports r
 LEFT JOIN budget.validation_run run ON run.report_id = r.report_id
 LEFT JOIN budget.validation_finding f ON f.report_id = r.report_id
@@ -28,6 +30,8 @@ COMMENT ON COLUMN appendix.report_quality.rules_run IS '已运行的规则数';
 COMMENT ON COLUMN appendix.report_quality.rules_skipped IS '未校验的规则（属于其他报告模板，或报告缺少其所读种类的表）';
 COMMENT ON COLUMN appendix.report_quality.error_count IS '错误数';
 COMMENT ON COLUMN appendix.report_quality.warning_count IS '警告数';
-COMMENT ON COLUMN appendix.report_quality.rounding_count IS '尾差数（每个加数不超过 0.01）';
+COMMENT ON COLUMN appendix.report_quality.rounding_count IS '尾差数（不超过 (加数个数 + 1) × 0.005）';
+COMMENT ON COLUMN appendix.report_quality.not_checked_count IS '未能核对之处（规则所需的行缺失）';
+COMMENT ON COLUMN appendix.report_quality.rules_not_checked IS '因缺少所需的行而未能核对的规则';
 COMMENT ON COLUMN appendix.report_quality.totals_reconcile IS '表内及表间合计是否一致（无错误）';
 COMMENT ON COLUMN appendix.report_quality.narrative_agrees IS '文字说明与表格是否一致（无错误）';
