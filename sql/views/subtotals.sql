@@ -56,7 +56,9 @@ SELECT p.report_id, p.table_no, t.kind, p.row_no, p.name, p.level, p.column_no, 
        count(*) AS children,
        min(c.level) AS child_level,
        p.source_line,
-       t.report_key
+       t.report_key,
+       first_value(p.amount - sum(c.amount)) OVER (PARTITION BY p.report_id, p.table_no, p.row_no ORDER BY p.column_no)
+           AS first_column_difference
 FROM cell p
 JOIN appendix.report_tables t ON t.report_id = p.report_id AND t.table_no = p.table_no
 JOIN cell c ON c.report_id = p.report_id AND c.table_no = p.table_no AND c.column_no = p.column_no
@@ -78,3 +80,4 @@ COMMENT ON COLUMN appendix.subtotals.children IS '（派生）下一级行数';
 COMMENT ON COLUMN appendix.subtotals.child_level IS '（派生）下一级的级次';
 COMMENT ON COLUMN appendix.subtotals.source_line IS '文本文件中的行号';
 COMMENT ON COLUMN appendix.subtotals.report_key IS '（派生）报告标识（各版本不变）';
+COMMENT ON COLUMN appendix.subtotals.first_column_difference IS '（派生）同一行第一金额列（总计）的差额：资金来源列的同一差额是它的延续';
