@@ -57,7 +57,7 @@ def stored_findings(conn, report_id: int) -> list[tuple]:
 # -- the catalog -------------------------------------------------------------------------------
 def test_catalog_names_every_rule_file_once():
     rules = checks.load_catalog()
-    assert len(rules) == 37
+    assert len(rules) == 38
     assert sorted(r.id for r in rules) == sorted(p.stem for p in CHECKS_DIR.glob("*.sql"))
     assert {r.severity for r in rules} == {"error", "warning"}
     assert {r.kind for r in rules} == {"within", "across", "narrative", "link"}
@@ -206,8 +206,8 @@ def test_every_load_records_its_run(db, sample_report_id):
     rules_run, skipped = db.execute(
         "SELECT rules_run, rules_skipped FROM budget.validation_run WHERE report_id = %s", (sample_report_id,),
     ).fetchone()
-    assert (rules_run, skipped) == (37, [])
-    assert db.execute("SELECT count(*) FROM budget.validation_rule").fetchone()[0] == 37
+    assert (rules_run, skipped) == (38, [])
+    assert db.execute("SELECT count(*) FROM budget.validation_rule").fetchone()[0] == 38
 
 
 def test_rules_reading_a_missing_table_are_skipped(database_url, sample_report_id):
@@ -216,7 +216,7 @@ def test_rules_reading_a_missing_table_are_skipped(database_url, sample_report_i
         run = checks.run_checks(conn, sample_report_id)
         conn.rollback()
     assert [r.id for r in run.rules_skipped] == ["procurement_t11_t03", "narrative_procurement"]
-    assert len(run.rules_run) == 35
+    assert len(run.rules_run) == 36
 
 
 KINDS = frozenset(checks.TABLE_KINDS)
@@ -274,7 +274,7 @@ def test_report_quality_summarises_the_sample(db, sample_report_id):
         "SELECT department, fiscal_year, rules_run, error_count, warning_count, rounding_count, totals_reconcile, "
         "narrative_agrees FROM appendix.report_quality WHERE report_id = %s", (sample_report_id,),
     ).fetchone()
-    assert row == ("深圳市公安局罗湖分局", 2020, 37, 0, 3, 17, True, True)
+    assert row == ("深圳市公安局罗湖分局", 2020, 38, 0, 3, 17, True, True)
 
 
 def test_views_comment_every_column(db, sample_report_id):
@@ -353,7 +353,7 @@ def test_check_prints_findings_by_rule_and_exits_0(database_url, sample_report_i
             "(difference 0.00) — linked by similarity 0.909: 表15-12 prints 公安特经费, 表13 prints 公安特情经费") in lines
     assert ("  rounding 深圳市公安局罗湖分局 2020 · 表14 基本支出 / 表3 基本支出: 92,623.87 vs 92,623.86 "
             "(difference 0.01) — 表14 基本支出 vs 表3 基本支出") in lines
-    assert lines[-1] == "1 report, 37 rules: 0 errors, 3 warnings, 17 rounding"
+    assert lines[-1] == "1 report, 38 rules: 0 errors, 3 warnings, 17 rounding"
 
 
 def test_check_exits_1_on_errors(edited_database, edited_sample):
@@ -364,7 +364,7 @@ def test_check_exits_1_on_errors(edited_database, edited_sample):
     assert ("  error    深圳市公安局罗湖分局 2020 · 表4 基本工资 · 总计: 37,932.02 vs 37,332.02 "
             "(difference 600.00) — 总计 vs 财政预算拨款 小计 + 事业收入 + 其他收入 + 上级补助收入 + 上年结余、结转"
             in result.stdout)
-    assert result.stdout.splitlines()[-1] == "1 report, 37 rules: 2 errors, 3 warnings, 19 rounding"
+    assert result.stdout.splitlines()[-1] == "1 report, 38 rules: 2 errors, 3 warnings, 19 rounding"
 
 
 def test_check_one_rule_as_json(edited_database, edited_sample):
@@ -399,7 +399,7 @@ def test_check_without_errors_json_exits_0(database_url, sample_report_id):
     result = run("check", "--json", url=database_url)
     assert result.returncode == 0
     document = json.loads(result.stdout)
-    assert len(document["rules"]) == 37
+    assert len(document["rules"]) == 38
     assert document["reports"][0]["errors"] == 0 and document["reports"][0]["rounding"] == 17
 
 
