@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from loaders.errors import ReportError
 
@@ -24,14 +24,16 @@ _CJK_GAP = re.compile(rf"(?<=[{CJK}])\s+(?=[{CJK}])")
 _AMOUNT = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+(\.\d+)?$")
 
 
+@lru_cache(maxsize=65536)  # cells and labels repeat across rows and reports
 def clean_text(text: str) -> str:
     """Text as printed: outer whitespace stripped, wrap gaps between CJK characters removed."""
     return _CJK_GAP.sub("", text.strip())
 
 
+@lru_cache(maxsize=65536)
 def squeeze(text: str) -> str:
     """All whitespace removed: for comparing labels and headers, never for storing."""
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())  # str.split() splits on what re's \s matches
 
 
 # What conversions and publishers print for an amount, besides 145,863.63: full-width digits
@@ -94,7 +96,7 @@ class Row:
         """The non-empty cells in order (for rows whose columns shift)."""
         return [c for c in self.cells if c]
 
-    @property
+    @cached_property  # compared often (page-break repeats, header rows)
     def key(self) -> str:
         return squeeze("".join(self.cells))
 

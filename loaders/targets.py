@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 NUMERIC, QUALITATIVE, COMPOUND, NOT_APPLICABLE = "numeric", "qualitative", "compound", "not_applicable"
 NOT_APPLICABLE_TEXTS = ("不适用", "无")
@@ -69,6 +70,7 @@ def normalize(text: str) -> str:
     return text.translate(_CHARACTERS).strip()
 
 
+@lru_cache(maxsize=16384)  # targets repeat ('100%', '≥95%'); ParsedTarget is frozen
 def parse_target(text: str | None) -> ParsedTarget:
     if text is None or not text.strip():
         return ParsedTarget(kind=None)
