@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from loaders.template import Template
 from loaders.templates.shenzhen import TEMPLATE as SHENZHEN
+from loaders.templates.final_accounts import TEMPLATE as FINAL_ACCOUNTS
 
 _REGISTRY: list[Template] = [SHENZHEN]
+_REGISTRY.append(FINAL_ACCOUNTS)
 
 
 def register(template: Template) -> None:
