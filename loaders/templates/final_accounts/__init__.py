@@ -80,10 +80,10 @@ TEMPLATE = Template(
     layout=LAYOUT,
     title=TITLE,
     tables=(
-        _table(TITLES[0], "final_summary", "two_sided_summary:read_by_fund", "全部资金", TWO_SIDED),
+        _table(TITLES[0], "two_sided_totals", "two_sided_summary:read_by_fund", "全部资金", TWO_SIDED),
         _table(TITLES[1], "income_by_function", "coded_functional:read", "全部资金", INCOME),
         _table(TITLES[2], "functional_expenditure", "coded_functional:read", "全部资金", EXPENDITURE),
-        _table(TITLES[3], "final_summary", "two_sided_summary:read_by_fund", "财政拨款", FISCAL_TWO_SIDED),
+        _table(TITLES[3], "two_sided_totals", "two_sided_summary:read_by_fund", "财政拨款", FISCAL_TWO_SIDED),
         _table(TITLES[4], "functional_expenditure", "coded_functional:read", "一般公共预算", GENERAL),
         _table(TITLES[5], "economic_two_sided", "coded_economic:read", "一般公共预算", ECONOMIC),
         _table(TITLES[6], "three_public", "three_public_columns:read", "财政拨款", THREE_PUBLIC),
