@@ -17,8 +17,9 @@ from loaders.grid import Row, TableBlock, is_amount, squeeze
 from loaders.table_layout import check_no_extra_cells, locate_columns
 
 CODE_PARTS = ("code_class", "code_section", "code_item")  # the 类, 款, 项 columns
-_PART = {"code_class": re.compile(r"^\d{3}(\d{2}){0,2}$"), "code_section": re.compile(r"^\d{2}$"),
-         "code_item": re.compile(r"^\d{2}$")}
+# A 款 or 项 printed with one digit lost its leading zero in the publisher's spreadsheet (301⇥2⇥津贴补贴).
+_PART = {"code_class": re.compile(r"^\d{3}(\d{2}){0,2}$"), "code_section": re.compile(r"^\d{1,2}$"),
+         "code_item": re.compile(r"^\d{1,2}$")}
 _LEVEL_LABELS = ("类", "款", "项")
 TOTAL = re.compile(r"^(合计|总计|.+经费合计)$")
 
@@ -48,7 +49,7 @@ def code_of(block: TableBlock, row: Row, cell: dict[str, str], parts=CODE_PARTS)
                               where=block.where(row))
     if "".join(printed[1:]) and not printed[0]:
         raise ReportError("a 款/项 code without its 类", where=block.where(row))
-    return "".join(printed)
+    return printed[0] + "".join(text.zfill(2) for text in printed[1:] if text)
 
 
 def total_label(cell: dict[str, str], label_fields: tuple[str, ...]) -> str | None:
