@@ -2,14 +2,14 @@
 -- its role: an item (一、… numbered), 本年合计, 总计, or a line between them (结转结余, 结余分配); the
 -- rules on these tables read it. An empty amount counts as 0.
 CREATE OR REPLACE VIEW appendix.summary_items AS
-WITH line AS (
+WITH line AS NOT MATERIALIZED (
     SELECT l.report_id, l.table_no, l.side, l.row_no, l.label, coalesce(l.amount, 0) AS amount, l.source_line,
            regexp_replace(coalesce(l.label, ''), '\s', '', 'g') AS key, t.template, t.report_key
     FROM budget.two_sided_summary_line l
     JOIN appendix.report_tables t ON t.report_id = l.report_id AND t.table_no = l.table_no
     WHERE t.kind = 'two_sided_totals' AND l.label IS NOT NULL
 ),
-mark AS (
+mark AS NOT MATERIALIZED (
     SELECT report_id, table_no, side,
            min(row_no) FILTER (WHERE key ~ '^本年(收入|支出)合计$') AS year_row,
            min(row_no) FILTER (WHERE key ~ '^(收入|支出)?总计$') AS total_row
