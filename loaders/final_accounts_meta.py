@@ -11,7 +11,7 @@ import re
 
 from loaders.errors import ReportError
 from loaders.grid import clean_text, squeeze
-from loaders.narrative import NarrativeSection, split_sections
+from loaders.narrative import section_record, split_sections
 from loaders.report import ReportMeta
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -42,12 +42,5 @@ def read_meta(grid, template) -> ReportMeta:
 def read_narrative(grid, meta) -> list:
     """The sections (第一部分 … 第四部分, 一、…) as text: the conversion split the figures of the
     sentences onto lines of their own, so no figure is read from them."""
-    records = []
-    for row_no, section in enumerate(split_sections(grid.narrative), start=1):
-        lines = section.lines
-        records.append(NarrativeSection(
-            row_no=row_no, section=section.section, heading=section.heading,
-            text="\n".join(line.text for line in lines) or None,
-            first_line=section.heading_line, last_line=lines[-1].line_no if lines else section.heading_line,
-        ))
-    return records
+    return [section_record(row_no, s.section, s.heading, s.heading_line, s.lines)
+            for row_no, s in enumerate(split_sections(grid.narrative), start=1)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from loaders.grid import clean_text
-from loaders.narrative import NarrativeFact, NarrativeSection
+from loaders.narrative import NarrativeFact, section_record
 
 _PARTS = re.compile(r"^(?:.+?(?P<duty>主要职能)|.+?(?P<units>机构设置)|名词解释|(?:19|20)\d{2}年部门预算编制说明|"
                     r"其他相关情况说明|项目经费情况说明)$")
@@ -37,10 +37,7 @@ def read(grid, meta) -> list:
     records: list = []
     facts: list = []
     for row_no, (section, heading, first, lines) in enumerate(sections, start=1):
-        records.append(NarrativeSection(
-            row_no=row_no, section=section, heading=heading, text="\n".join(l.text for l in lines) or None,
-            first_line=first, last_line=lines[-1].line_no if lines else first,
-        ))
+        records.append(section_record(row_no, section, heading, first, lines))
         if section.endswith("机构设置"):
             for line in lines:
                 if member := _MEMBER.match(clean_text(line.text)):

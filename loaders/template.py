@@ -53,6 +53,12 @@ class TableSpec:
     end: str | None = None  # a row label (regex, whitespace removed) that only a whole table prints last
 
 
+def titled_table(title: str, kind: str, reader: str, fund: str, header: Header, **options) -> TableSpec:
+    """A table headed by its title only: the title is its id (reader: "module:function" in loaders)."""
+    return TableSpec(id=title, title=title, kind=kind, reader=f"loaders.{reader}", fund=fund, header=header,
+                     **options)
+
+
 @dataclass(frozen=True)
 class Layout:
     """Page furniture: table markers, the unit-name and unit lines."""

@@ -9,17 +9,11 @@
 -- @view shanghai.s06_gov_fund table_no=部门政府性基金预算支出功能分类预算表 title=部门政府性基金预算支出功能分类预算表（元）
 -- @view shanghai.s07_state_capital table_no=部门国有资本经营预算支出功能分类预算表 title=部门国有资本经营预算支出功能分类预算表（元）
 CREATE OR REPLACE VIEW {view} AS
-SELECT r.department, r.fiscal_year, r.report_id, f.row_no,
-       left(f.functional_code, 3) AS code_class,
-       nullif(substr(f.functional_code, 4, 2), '') AS code_section,
-       nullif(substr(f.functional_code, 6, 2), '') AS code_item,
-       coalesce(f.functional_name, f.budget_unit) AS name,
-       f.total, f.basic_expenditure, f.project_expenditure,
-       f.upper_remittance, f.business_expenditure, f.subsidy_to_subordinate,
-       f.functional_code,
-       f.source_line, r.report_key
-FROM appendix.reports r
-JOIN budget.functional_expenditure f ON f.report_id = r.report_id AND f.table_no = {table_no};
+SELECT department, fiscal_year, report_id, row_no, code_class, code_section, code_item, name,
+       total, basic_expenditure, project_expenditure, upper_remittance, business_expenditure,
+       subsidy_to_subordinate, functional_code, source_line, report_key
+FROM appendix.coded_lines
+WHERE table_no = {table_no};
 
 COMMENT ON VIEW {view} IS {title};
 COMMENT ON COLUMN {view}.code_class IS '功能分类科目编码 类';

@@ -3,24 +3,12 @@
 -- @view final_accounts.f02_income table_no=收入决算表 title=收入决算表（万元）
 -- @view shanghai.s02_income table_no=部门收入预算总表 title=部门收入预算总表（元）
 CREATE OR REPLACE VIEW {view} AS
-SELECT r.department, r.fiscal_year, r.report_id, f.row_no,
-       left(f.functional_code, 3) AS code_class,
-       nullif(substr(f.functional_code, 4, 2), '') AS code_section,
-       nullif(substr(f.functional_code, 6, 2), '') AS code_item,
-       coalesce(f.functional_name, f.budget_unit) AS name,
-       f.total,
-       max(a.amount) FILTER (WHERE a.source_code = 'fiscal') AS fiscal,
-       max(a.amount) FILTER (WHERE a.source_code = 'superior_subsidy') AS superior_subsidy,
-       max(a.amount) FILTER (WHERE a.source_code = 'business_income') AS business_income,
-       max(a.amount) FILTER (WHERE a.source_code = 'business_operation_income') AS business_operation_income,
-       max(a.amount) FILTER (WHERE a.source_code = 'subordinate_income') AS subordinate_income,
-       max(a.amount) FILTER (WHERE a.source_code = 'other_income') AS other_income,
-       f.functional_code, f.source_line, r.report_key
-FROM appendix.reports r
-JOIN budget.functional_expenditure f ON f.report_id = r.report_id AND f.table_no = {table_no}
-LEFT JOIN budget.funding_amount a ON a.report_id = f.report_id AND a.table_no = f.table_no AND a.row_no = f.row_no
-GROUP BY r.department, r.fiscal_year, r.report_id, f.row_no, f.functional_code, f.functional_name, f.budget_unit,
-         f.total, f.source_line, r.report_key;
+SELECT f.department, f.fiscal_year, f.report_id, f.row_no, f.code_class, f.code_section, f.code_item, f.name, f.total,
+       a.fiscal_subtotal AS fiscal, a.superior_subsidy, a.business_income, a.business_operation_income,
+       a.subordinate_income, a.other_income, f.functional_code, f.source_line, f.report_key
+FROM appendix.coded_lines f
+LEFT JOIN appendix.funding_columns a ON a.report_id = f.report_id AND a.table_no = f.table_no AND a.row_no = f.row_no
+WHERE f.table_no = {table_no};
 
 COMMENT ON VIEW {view} IS {title};
 COMMENT ON COLUMN {view}.code_class IS '功能分类科目编码 类';

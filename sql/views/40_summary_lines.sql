@@ -10,12 +10,7 @@ SELECT r.department, r.fiscal_year, r.report_id, rows.row_no,
        income.amount AS income_amount,
        expenditure.label AS expenditure_item,
        expenditure.amount AS expenditure_amount,
-       (SELECT amount FROM budget.funding_amount a WHERE a.report_id = rows.report_id AND a.table_no = {table_no}
-          AND a.row_no = rows.row_no AND a.source_code = 'general_public') AS general_public,
-       (SELECT amount FROM budget.funding_amount a WHERE a.report_id = rows.report_id AND a.table_no = {table_no}
-          AND a.row_no = rows.row_no AND a.source_code = 'government_fund') AS government_fund,
-       (SELECT amount FROM budget.funding_amount a WHERE a.report_id = rows.report_id AND a.table_no = {table_no}
-          AND a.row_no = rows.row_no AND a.source_code = 'state_capital') AS state_capital,
+       fund.general_public_subtotal AS general_public, fund.government_fund, fund.state_capital,
        r.report_key
 FROM appendix.reports r
 JOIN (SELECT DISTINCT report_id, row_no FROM budget.two_sided_summary_line WHERE table_no = {table_no}) rows
@@ -25,7 +20,9 @@ LEFT JOIN budget.two_sided_summary_line income
  AND income.side = 'income'
 LEFT JOIN budget.two_sided_summary_line expenditure
   ON expenditure.report_id = rows.report_id AND expenditure.table_no = {table_no} AND expenditure.row_no = rows.row_no
- AND expenditure.side = 'expenditure';
+ AND expenditure.side = 'expenditure'
+LEFT JOIN appendix.funding_columns fund
+  ON fund.report_id = rows.report_id AND fund.table_no = {table_no} AND fund.row_no = rows.row_no;
 
 COMMENT ON VIEW {view} IS {title};
 COMMENT ON COLUMN {view}.income_item IS '收入 项目';

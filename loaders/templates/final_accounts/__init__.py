@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.template import Column, Header, Layout, TableSpec, Template
+from loaders.template import Column, Header, Layout, Template, titled_table
 
 ID = "final_accounts"
 TITLES = (
@@ -67,11 +67,6 @@ FUND = Header((*_CODE, Column("opening_balance", "年初结转和结余"), Colum
                Column("project_expenditure", "项目支出"), Column("closing_balance", "年末结转和结余")))
 
 
-def _table(title: str, kind: str, reader: str, fund: str, header: Header, **options) -> TableSpec:
-    return TableSpec(id=title, title=title, kind=kind, reader=f"loaders.{reader}", fund=fund, header=header,
-                     **options)
-
-
 TEMPLATE = Template(
     id=ID,
     name="部门决算（全国统一 9 张决算表）",
@@ -80,15 +75,15 @@ TEMPLATE = Template(
     layout=LAYOUT,
     title=TITLE,
     tables=(
-        _table(TITLES[0], "two_sided_totals", "two_sided_summary:read_by_fund", "全部资金", TWO_SIDED),
-        _table(TITLES[1], "income_by_function", "coded_functional:read", "全部资金", INCOME),
-        _table(TITLES[2], "functional_expenditure", "coded_functional:read", "全部资金", EXPENDITURE),
-        _table(TITLES[3], "two_sided_totals", "two_sided_summary:read_by_fund", "财政拨款", FISCAL_TWO_SIDED),
-        _table(TITLES[4], "functional_expenditure", "coded_functional:read", "一般公共预算", GENERAL),
-        _table(TITLES[5], "economic_two_sided", "coded_economic:read", "一般公共预算", ECONOMIC),
-        _table(TITLES[6], "three_public", "three_public_columns:read", "财政拨款", THREE_PUBLIC),
-        _table(TITLES[7], "functional_expenditure", "coded_functional:read_fund", "政府性基金", FUND, end="合计"),
-        _table(TITLES[8], "functional_expenditure", "coded_functional:read_fund", "国有资本经营", FUND, end="合计"),
+        titled_table(TITLES[0], "two_sided_totals", "two_sided_summary:read_by_fund", "全部资金", TWO_SIDED),
+        titled_table(TITLES[1], "income_by_function", "coded_functional:read", "全部资金", INCOME),
+        titled_table(TITLES[2], "functional_expenditure", "coded_functional:read", "全部资金", EXPENDITURE),
+        titled_table(TITLES[3], "two_sided_totals", "two_sided_summary:read_by_fund", "财政拨款", FISCAL_TWO_SIDED),
+        titled_table(TITLES[4], "functional_expenditure", "coded_functional:read", "一般公共预算", GENERAL),
+        titled_table(TITLES[5], "economic_two_sided", "coded_economic:read", "一般公共预算", ECONOMIC),
+        titled_table(TITLES[6], "three_public", "three_public_columns:read", "财政拨款", THREE_PUBLIC),
+        titled_table(TITLES[7], "functional_expenditure", "coded_functional:read_fund", "政府性基金", FUND, end="合计"),
+        titled_table(TITLES[8], "functional_expenditure", "coded_functional:read_fund", "国有资本经营", FUND, end="合计"),
     ),
     core=TITLES,
     narrative_reader="loaders.final_accounts_meta:read_narrative",

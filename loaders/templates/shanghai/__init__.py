@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.template import Column, Header, Layout, TableSpec, Template
+from loaders.template import Column, Header, Layout, Template, titled_table
 
 ID = "shanghai_budget"
 TITLES = (
@@ -55,11 +55,6 @@ THREE_PUBLIC = Header((
     Column("operating_expenses", rf"{_YEAR}机关运行经费预算数")))
 
 
-def _table(title: str, kind: str, reader: str, fund: str, header: Header, **options) -> TableSpec:
-    return TableSpec(id=title, title=title, kind=kind, reader=f"loaders.{reader}", fund=fund, header=header,
-                     **options)
-
-
 TEMPLATE = Template(
     id=ID,
     name="上海市区级部门预算（9 张预算表）",
@@ -68,15 +63,15 @@ TEMPLATE = Template(
     layout=LAYOUT,
     title=TITLE,
     tables=(
-        _table(TITLES[0], "two_sided_totals", "two_sided_summary:read_by_fund", "全部资金", SUMMARY),
-        _table(TITLES[1], "income_by_function", "coded_functional:read", "全部资金", INCOME),
-        _table(TITLES[2], "functional_expenditure", "coded_functional:read", "全部资金", FUNCTIONAL),
-        _table(TITLES[3], "two_sided_totals", "two_sided_summary:read_by_fund", "财政拨款", FISCAL_SUMMARY),
-        _table(TITLES[4], "functional_expenditure", "coded_functional:read", "一般公共预算", FUNCTIONAL),
-        _table(TITLES[5], "functional_expenditure", "coded_functional:read", "政府性基金", FUNCTIONAL),
-        _table(TITLES[6], "functional_expenditure", "coded_functional:read", "国有资本经营", FUNCTIONAL),
-        _table(TITLES[7], "basic_expenditure", "coded_economic:read", "一般公共预算", ECONOMIC),
-        _table(TITLES[8], "three_public", "three_public_columns:read", "财政拨款", THREE_PUBLIC,
+        titled_table(TITLES[0], "two_sided_totals", "two_sided_summary:read_by_fund", "全部资金", SUMMARY),
+        titled_table(TITLES[1], "income_by_function", "coded_functional:read", "全部资金", INCOME),
+        titled_table(TITLES[2], "functional_expenditure", "coded_functional:read", "全部资金", FUNCTIONAL),
+        titled_table(TITLES[3], "two_sided_totals", "two_sided_summary:read_by_fund", "财政拨款", FISCAL_SUMMARY),
+        titled_table(TITLES[4], "functional_expenditure", "coded_functional:read", "一般公共预算", FUNCTIONAL),
+        titled_table(TITLES[5], "functional_expenditure", "coded_functional:read", "政府性基金", FUNCTIONAL),
+        titled_table(TITLES[6], "functional_expenditure", "coded_functional:read", "国有资本经营", FUNCTIONAL),
+        titled_table(TITLES[7], "basic_expenditure", "coded_economic:read", "一般公共预算", ECONOMIC),
+        titled_table(TITLES[8], "three_public", "three_public_columns:read", "财政拨款", THREE_PUBLIC,
                end=r"^\d+(\.\d+)?$"),
     ),
     core=TITLES,
