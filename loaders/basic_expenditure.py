@@ -23,6 +23,8 @@ class BasicExpenditureItem:
     economic_code: str | None  # the national code for the printed name
     total: Decimal | None
     source_line: int
+    personnel_expenses: Decimal | None = None  # 人员经费 column (Shanghai)
+    public_expenses: Decimal | None = None  # 公用经费 column (Shanghai)
 
 
 def read(block, spec, meta) -> list:

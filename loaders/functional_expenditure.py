@@ -46,6 +46,10 @@ class FunctionalExpenditure:
     basic_expenditure: Decimal | None
     project_expenditure: Decimal | None
     source_line: int
+    # Printed by the 决算's 支出决算表 only.
+    upper_remittance: Decimal | None = None  # 上缴上级支出
+    business_expenditure: Decimal | None = None  # 经营支出
+    subsidy_to_subordinate: Decimal | None = None  # 对附属单位补助支出
 
 
 def functional_code(code: str, name: str, fiscal_year: int, where: str) -> FunctionalClassification:

@@ -124,6 +124,7 @@ class TableBlock:
     source: str = ""  # file name, for messages
     repeats: list[tuple[int, int]] = field(default_factory=list)  # (line, the line it repeats), dropped
     dropped: list[Row] = field(default_factory=list)  # the rows `repeats` dropped, as read
+    notes: list[str] = field(default_factory=list)  # notes printed under the table (Layout.note)
 
     @property
     def main_number(self) -> int:
@@ -165,6 +166,9 @@ class ReportGrid:
         return [b for b in self.tables if b.main_number == main]
 
 
+_TITLE_QUOTES = re.compile(r"[“”\"]")
+
+
 def _split_cells(line: str) -> tuple[str, ...]:
     return tuple(clean_text(cell) for cell in line.split("\t"))
 
@@ -193,9 +197,14 @@ def read_grid(text: str, source: str, layout: Layout | None = None) -> ReportGri
         if marker:
             number = squeeze(marker.group(1)).replace("－", "-")
             current = TableBlock(number=number, marker_line=line_no, source=source)
+            if layout.title_marker:
+                current.number = current.title = _TITLE_QUOTES.sub("", number)
+                current.title_line = line_no
             tables.append(current)
             after_page_header = False
             continue
+        if current is not None and layout.narrative_resumes and layout.narrative_resumes.match(line):
+            current = None  # the text explains the tables after them
         if current is None:
             if line.strip():
                 narrative.append(NarrativeLine(line_no, line.strip()))
@@ -217,6 +226,8 @@ def read_grid(text: str, source: str, layout: Layout | None = None) -> ReportGri
                     after_page_header, repeat_index = True, 0
             elif unit:
                 current.unit = current.unit or clean_text(unit.group(1))
+            elif layout.note and layout.note.match(line):
+                current.notes.append(clean_text(line))
             elif current.rows:
                 # A line without TAB among the rows: a row whose trailing TABs the conversion
                 # stripped, or the first part of a cell wrapped onto a line of its own.

@@ -259,16 +259,21 @@ class _Facts:
                          line.text[:match.end("unit")], line.line_no)
 
 
+def section_record(row_no: int, section: str, heading: str, first_line: int,
+                   lines: list[NarrativeLine]) -> NarrativeSection:
+    """A section as stored: its own lines as text, one per printed paragraph."""
+    return NarrativeSection(
+        row_no=row_no, section=section, heading=heading, text="\n".join(line.text for line in lines) or None,
+        first_line=first_line, last_line=lines[-1].line_no if lines else first_line,
+    )
+
+
 def read(grid, meta) -> list:
     records: list = []
     facts = _Facts()
     for row_no, section in enumerate(split_sections(grid.narrative), start=1):
         lines = section.lines
-        records.append(NarrativeSection(
-            row_no=row_no, section=section.section, heading=section.heading,
-            text="\n".join(line.text for line in lines) or None,
-            first_line=section.heading_line, last_line=lines[-1].line_no if lines else section.heading_line,
-        ))
+        records.append(section_record(row_no, section.section, section.heading, section.heading_line, lines))
         if not lines:
             continue
         text = _Text(lines)

@@ -60,6 +60,7 @@ class ReportTable:
     unit: str
     source_line: int | None
     source_page: int | None = None
+    note: str | None = None  # what the table prints under it (注：本表为空表)
 
 
 @dataclass(kw_only=True)
@@ -181,6 +182,7 @@ def read_tables(grid: ReportGrid, template: Template, meta: ReportMeta) -> list:
             records.append(ReportTable(
                 table_no=block.number, ordinal=ordinal, kind=spec.kind, title=block.title or spec.title,
                 fund=spec.fund, unit=block.unit or meta.unit, source_line=block.marker_line,
+                note="\n".join(block.notes) or None,
             ))
         read = _reader(spec.reader)
         readings = [(blocks, read(blocks, spec, meta))] if spec.repeated else [
@@ -198,7 +200,7 @@ def read_tables(grid: ReportGrid, template: Template, meta: ReportMeta) -> list:
 def parse_grid(grid: ReportGrid, template: Template, source: str, sha256: str,
                last: TableBlock | None = None) -> ParsedReport:
     check_template(grid, template, last)
-    meta = read_meta(grid, template)
+    meta = _reader(template.meta_reader)(grid, template) if template.meta_reader else read_meta(grid, template)
     report = ParsedReport(source=source, sha256=sha256, meta=meta, grid=grid, template=template)
     if template.narrative_reader:
         report.records.extend(_reader(template.narrative_reader)(grid, meta))

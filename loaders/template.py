@@ -53,6 +53,12 @@ class TableSpec:
     end: str | None = None  # a row label (regex, whitespace removed) that only a whole table prints last
 
 
+def titled_table(title: str, kind: str, reader: str, fund: str, header: Header, **options) -> TableSpec:
+    """A table headed by its title only: the title is its id (reader: "module:function" in loaders)."""
+    return TableSpec(id=title, title=title, kind=kind, reader=f"loaders.{reader}", fund=fund, header=header,
+                     **options)
+
+
 @dataclass(frozen=True)
 class Layout:
     """Page furniture: table markers, the unit-name and unit lines."""
@@ -61,6 +67,13 @@ class Layout:
     unit_name: re.Pattern  # group 1: the unit's name
     unit: re.Pattern  # group 1: the money unit
     unit_name_and_unit: re.Pattern | None = None  # both on one line: groups name, unit
+    # Tables headed by their title only (Shanghai): the marker is the title line, group 1 the
+    # title without the year; it is the table's id and title (whitespace and quote marks
+    # removed: conversions move the quotes of “三公” onto a line of their own).
+    title_marker: bool = False
+    # A line after which the text is narrative again (a report that explains its tables after them).
+    narrative_resumes: re.Pattern | None = None
+    note: re.Pattern | None = None  # a note printed under a table (注：本表为空表): kept, not a row
 
 
 @dataclass(frozen=True)
@@ -77,6 +90,9 @@ class Template:
     # Tables of the projects under performance management: none when the project list is empty.
     project_tables: tuple[str, ...] = ()
     project_list: str | None = None  # the table listing those projects
+    # "module:function" (grid, template) -> ReportMeta, for a title the `title` pattern cannot
+    # match on one line (the 决算's name, kind and year on three lines); None: loaders.report.read_meta.
+    meta_reader: str | None = None
 
     def spec(self, table_id: str) -> TableSpec | None:
         main = table_id.split("-")[0]

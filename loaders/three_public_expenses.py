@@ -43,6 +43,8 @@ class ThreePublicExpenseRow:
     vehicle_operation: Decimal | None
     source_line: int
     table_no: str = ""  # the printed table, set by loaders.report
+    measure: str | None = None  # 预算数 / 决算数 where a table prints both (部门决算); None: its one amount
+    operating_expenses: Decimal | None = None  # 机关运行经费, where the table prints it (Shanghai)
 
 
 def parse(grid, meta) -> list[ThreePublicExpenseRow]:

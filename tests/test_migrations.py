@@ -19,7 +19,7 @@ def test_upgrade_downgrade_upgrade(fresh_database):
     with psycopg.connect(url, autocommit=True) as conn:
         first = _schema(conn)
         assert "budget.report" in first and "appendix.t07_general_budget_expenditure" in first
-        assert conn.execute("SELECT count(*) FROM budget.economic_classification").fetchone() == (62,)
+        assert conn.execute("SELECT count(*) FROM budget.economic_classification").fetchone() == (67,)  # 5 codes the 决算 prints added (issue 13)
         assert conn.execute(
             "SELECT name FROM budget.functional_classification WHERE fiscal_year = 2020 AND code = '204'"
         ).fetchone() == ("公共安全支出",)

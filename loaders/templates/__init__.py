@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from loaders.template import Template
 from loaders.templates.shenzhen import TEMPLATE as SHENZHEN
+from loaders.templates.final_accounts import TEMPLATE as FINAL_ACCOUNTS
+from loaders.templates.shanghai import TEMPLATE as SHANGHAI
 
 _REGISTRY: list[Template] = [SHENZHEN]
+_REGISTRY.append(FINAL_ACCOUNTS)
+_REGISTRY.append(SHANGHAI)
 
 
 def register(template: Template) -> None:

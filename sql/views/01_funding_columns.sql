@@ -13,7 +13,11 @@ SELECT f.report_id, f.table_no, f.row_no,
        max(f.amount) FILTER (WHERE f.source_code = 'business_income') AS business_income,
        max(f.amount) FILTER (WHERE f.source_code = 'other_income') AS other_income,
        max(f.amount) FILTER (WHERE f.source_code = 'superior_subsidy') AS superior_subsidy,
-       max(f.amount) FILTER (WHERE f.source_code = 'prior_year_carryover') AS prior_year_carryover
+       max(f.amount) FILTER (WHERE f.source_code = 'prior_year_carryover') AS prior_year_carryover,
+       -- printed by the Shanghai budget and the 部门决算 (issue 13)
+       max(f.amount) FILTER (WHERE f.source_code = 'business_operation_income') AS business_operation_income,
+       max(f.amount) FILTER (WHERE f.source_code = 'subordinate_income') AS subordinate_income,
+       max(f.amount) FILTER (WHERE f.source_code = 'state_capital') AS state_capital
 FROM budget.report r  -- not appendix.reports: rules read this view, and need no department
 JOIN budget.funding_amount f ON f.report_id = r.id AND r.superseded_at IS NULL
 GROUP BY f.report_id, f.table_no, f.row_no;
