@@ -7,6 +7,7 @@ unreachable database (the message names the URL without its password).
 from __future__ import annotations
 
 import sys
+from importlib import metadata
 
 import psycopg
 import sqlalchemy.exc
@@ -18,8 +19,14 @@ from budget_db.config import DATABASE_NAME, Settings
 from budget_db.database import DatabaseUnreachable, embedded_server, first_line, redact, resolve_url
 from budget_db.embedded import ServerError
 
-app = typer.Typer(help="budget-db: a PostgreSQL warehouse for departmental budget disclosures (部门预算公开).",
-                  no_args_is_help=True, add_completion=False)
+HELP = """budget-db: a PostgreSQL warehouse for departmental budget disclosures (部门预算公开).
+
+Environment: DATABASE_URL names a PostgreSQL server to use (else an embedded one is started);
+BUDGET_DB_HOME is where the embedded server keeps its data (default: budget-db in the user's
+data folder, $XDG_DATA_HOME or ~/.local/share); BUDGET_DB_PORT is the port it starts on
+(default 54329; a running server is found on its own port).
+"""
+app = typer.Typer(help=HELP, no_args_is_help=True, add_completion=False, rich_markup_mode=None)
 db_app = typer.Typer(help="The database server: start, stop, status, url.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
@@ -60,6 +67,19 @@ def select_reports(conn, department: str | None, year: int | None) -> list[tuple
         "ORDER BY department, fiscal_year",
         {"d": department, "y": year},
     ).fetchall()
+
+
+def _print_version(requested: bool) -> None:
+    if requested:
+        print(f"budget-db {metadata.version('budget-db')}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def options(version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                         help="print the version and exit")) -> None:
+    # The options every command takes; the help text is HELP.
+    return None
 
 
 # -- db -------------------------------------------------------------------------------------
