@@ -15,8 +15,8 @@ import typer
 from rich.console import Console
 
 from budget_db import migrate
-from budget_db.config import DATABASE_NAME, Settings
-from budget_db.database import DatabaseUnreachable, embedded_server, first_line, redact, resolve_url
+from budget_db.config import Settings
+from budget_db.database import DatabaseUnreachable, first_line, redact, resolve_url
 from budget_db.embedded import ServerError
 
 HELP = """budget-db: a PostgreSQL warehouse for departmental budget disclosures (部门预算公开).
@@ -27,8 +27,6 @@ data folder, $XDG_DATA_HOME or ~/.local/share); BUDGET_DB_PORT is the port it st
 (default 54329; a running server is found on its own port).
 """
 app = typer.Typer(help=HELP, no_args_is_help=True, add_completion=False, rich_markup_mode=None)
-db_app = typer.Typer(help="The database server: start, stop, status, url.", no_args_is_help=True)
-app.add_typer(db_app, name="db")
 
 # Off a terminal, rich would wrap at 80 columns: printed tables need more.
 out = Console(width=None if sys.stdout.isatty() else 200)
@@ -82,59 +80,6 @@ def options(version: bool = typer.Option(False, "--version", callback=_print_ver
     return None
 
 
-# -- db -------------------------------------------------------------------------------------
-@db_app.command("start")
-def db_start() -> None:
-    """Start the embedded PostgreSQL (initialising it on first use); it keeps running."""
-    settings = Settings.from_env()
-    if settings.database_url:
-        out.print(f"DATABASE_URL is set: using {redact(settings.database_url)}; no embedded server started.")
-        return
-    server = embedded_server(settings)
-    try:
-        started = server.start()
-        server.ensure_database(DATABASE_NAME)
-    except ServerError as exc:
-        raise fail(str(exc)) from exc
-    state = "started" if started else "already running"
-    out.print(f"embedded PostgreSQL {state} on 127.0.0.1:{settings.port} (data: {server.data_dir})")
-
-
-@db_app.command("stop")
-def db_stop() -> None:
-    """Stop the embedded PostgreSQL."""
-    settings = Settings.from_env()
-    if settings.database_url:
-        out.print("DATABASE_URL is set: the external server is not ours to stop.")
-        return
-    try:
-        stopped = embedded_server(settings).stop()
-    except ServerError as exc:
-        raise fail(str(exc)) from exc
-    out.print("embedded PostgreSQL stopped" if stopped else "embedded PostgreSQL was not running")
-
-
-@db_app.command("status")
-def db_status() -> None:
-    """Say whether the server is running (exit 1 if not)."""
-    settings = Settings.from_env()
-    if settings.database_url:
-        out.print(f"using DATABASE_URL: {redact(settings.database_url)}")
-        return
-    server = embedded_server(settings)
-    if server.running():
-        out.print(f"running on 127.0.0.1:{settings.port} (data: {server.data_dir})")
-        return
-    out.print(f"not running (data: {server.data_dir}{'' if server.initialized() else ', not initialised'})")
-    raise typer.Exit(EXIT_REFUSED)
-
-
-@db_app.command("url")
-def db_url() -> None:
-    """Print a connection URL for psql, pandas and BI tools (starts the embedded server if needed)."""
-    print(database_url())
-
-
 @app.command("migrate")
 def migrate_command() -> None:
     """Upgrade the database schema to the newest revision (load does this too)."""
@@ -150,4 +95,4 @@ def main() -> None:
 
 
 # The other commands live in their own modules and register themselves on `app`.
-from budget_db import cli_check, cli_load, cli_show  # noqa: E402,F401
+from budget_db import cli_check, cli_db, cli_load, cli_show  # noqa: E402,F401
