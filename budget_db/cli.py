@@ -7,6 +7,8 @@ unreachable database (the message names the URL without its password).
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import metadata
 
 import psycopg
@@ -16,8 +18,9 @@ from rich.console import Console
 
 from budget_db import migrate
 from budget_db.config import Settings
-from budget_db.database import DatabaseUnreachable, first_line, redact, resolve_url
+from budget_db.database import DatabaseUnreachable, connect, first_line, redact, resolve_url
 from budget_db.embedded import ServerError
+from budget_db.terminal import one_line
 
 HELP = """budget-db: a PostgreSQL warehouse for departmental budget disclosures (部门预算公开).
 
@@ -36,7 +39,7 @@ EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
-    err.print(f"budget-db: {message}", markup=False, highlight=False, soft_wrap=True)
+    err.print(one_line(f"budget-db: {message}"), markup=False, highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -55,6 +58,20 @@ def database_url(*, migrate_to_head: bool = False) -> str:
         raise fail(f"cannot connect to {shown}: {first_line(exc)}") from exc
     except (psycopg.Error, sqlalchemy.exc.SQLAlchemyError) as exc:
         raise fail(f"cannot migrate the database at {shown}: {first_line(exc)}") from exc
+
+
+@contextmanager
+def session(url: str) -> Iterator[psycopg.Connection]:
+    """A connection (one transaction); an unreachable or lost database ends the command with exit 2, one line."""
+    try:
+        conn = connect(url)
+    except DatabaseUnreachable as exc:
+        raise fail(str(exc)) from exc
+    try:
+        with conn:
+            yield conn
+    except psycopg.OperationalError as exc:
+        raise fail(f"lost the database {redact(url)}: {first_line(exc)}") from exc
 
 
 def select_reports(conn, department: str | None, year: int | None) -> list[tuple[int, str, int]]:
