@@ -105,7 +105,7 @@ def load(
             codecs.lookup(encoding)
         except LookupError:
             raise fail(f"unknown encoding: {encoding}") from None
-    max_bytes = int(max_size * MB)
+    max_bytes = round(max_size * MB)
     try:
         files = expand_paths(paths, glob)
     except UsageError as exc:

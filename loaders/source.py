@@ -157,7 +157,7 @@ def open_input(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES):
     elif not stat.S_ISREG(mode):
         problem = "not a regular file (a socket or a device)"
     elif size > max_bytes:
-        problem = f"the file is {size / MB:,.1f} MB, over the limit of {max_bytes / MB:,.0f} MB (--max-size)"
+        problem = f"the file is {size / MB:,.1f} MB, over the limit of {max_bytes / MB:.3g} MB (--max-size)"
     if problem:
         os.close(fd)
         raise ReportError(problem, where=where)
@@ -171,5 +171,5 @@ def read_source(path: str | Path, *, encoding: str | None = None, max_bytes: int
     except OSError as exc:
         raise ReportError(f"cannot read the file: {exc.strerror or exc}", where=str(path)) from exc
     if len(data) > max_bytes:  # it grew after it was opened
-        raise ReportError(f"the file is over the limit of {max_bytes / MB:,.0f} MB (--max-size)", where=str(path))
+        raise ReportError(f"the file is over the limit of {max_bytes / MB:.3g} MB (--max-size)", where=str(path))
     return decode_bytes(data, str(path), encoding=encoding)
