@@ -17,8 +17,8 @@ from budget_db.cli import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, app, database_url, 
 from budget_db.database import DatabaseUnreachable
 from budget_db.load import LoadResult
 from budget_db.terminal import json_text, one_line, printable
-from loaders.source import DEFAULT_MAX_BYTES, MB
 from loaders.completeness import describe
+from loaders.source import DEFAULT_MAX_BYTES, MB
 
 OUTCOMES = ("loaded", "replaced", "unchanged", "refused")
 
