@@ -53,7 +53,7 @@ def _walk(folder: Path, pattern: str) -> list[Path]:
     seen: set[str] = set()
 
     def unreadable(error: OSError) -> None:
-        found.append(Path(error.filename))
+        found.append(Path(error.filename or folder))
 
     for root, folders, names in os.walk(folder, onerror=unreadable, followlinks=True):
         real = os.path.realpath(root)

@@ -126,7 +126,7 @@ def db_reader(
     file = password_file(name)
     if print_password:
         file.unlink(missing_ok=True)  # the old password no longer works
-        _say(password)
+        print(password)
         return
     file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     write_pgpass(file, *_server_of(url), name, password)
@@ -138,9 +138,10 @@ def reader_url(name: str, url: str) -> str:
     file = password_file(name)
     if not file.exists():
         raise fail(f"no password file for reader {name} ({file}); `budget-db db reader {name}` makes one")
-    host, port, database, user, password = read_pgpass(file)
-    if (host, port, database) != _server_of(url) or user != name:
-        raise fail(f"the password in {file} is for {user}@{host}:{port}/{database}, not this server; "
+    _, _, database, user, password = read_pgpass(file)
+    # The host and port may change (the embedded server restarted on another port): the login stays.
+    if (user, database) != (name, _server_of(url)[2]):
+        raise fail(f"the password in {file} is for {user} on database {database}, not this one; "
                    f"`budget-db db reader {name}` makes a new one")
     return with_login(url, name, password)
 

@@ -66,11 +66,12 @@ def scram_verifier(password: str, salt: bytes | None = None) -> str:
 
 
 def _memberships(raw, name: str) -> tuple[bool, set[str]] | None:
-    """(is a superuser, groups it is a member of) of an existing role, else None."""
+    """(has a privilege beyond logging in, groups it is a member of) of an existing role, else None."""
     row = raw.execute(
-        "SELECT r.rolsuper, coalesce(array_agg(g.rolname) FILTER (WHERE g.rolname IS NOT NULL), '{}') "
+        "SELECT r.rolsuper OR r.rolcreaterole OR r.rolcreatedb OR r.rolreplication OR r.rolbypassrls, "
+        "coalesce(array_agg(g.rolname) FILTER (WHERE g.rolname IS NOT NULL), '{}') "
         "FROM pg_roles r LEFT JOIN pg_auth_members m ON m.member = r.oid LEFT JOIN pg_roles g ON g.oid = m.roleid "
-        "WHERE r.rolname = %s GROUP BY r.rolsuper", (name,),
+        "WHERE r.rolname = %s GROUP BY 1", (name,),
     ).fetchone()
     return None if row is None else (row[0], set(row[1]))
 
@@ -79,7 +80,9 @@ def make_login(conn: psycopg.Connection, name: str, *, analyst: bool = False) ->
     """Create or rotate the LOGIN role `name`, a member of budget_reader (or budget_analyst) only.
 
     Returns (the new password, whether the role was created). A role that exists and is not one
-    of ours (not a member of either group, or a superuser) is refused, never changed.
+    of ours (a member of another group or of neither of ours, or one that may create roles or
+    databases, replicate, bypass row security or is a superuser) is refused, never changed:
+    the login must be able to do what the reader roles allow, nothing else.
     """
     if name.startswith("pg_") or name in (READER_ROLE, ANALYST_ROLE):
         raise RoleError(f"{name!r} is a reserved role name; choose another")
@@ -87,7 +90,8 @@ def make_login(conn: psycopg.Connection, name: str, *, analyst: bool = False) ->
     if not _exists(conn, group):
         raise RoleError(f"the role {group} does not exist (the migrating role may not create roles)")
     existing = _memberships(conn, name)
-    if existing is not None and (existing[0] or not existing[1] & {READER_ROLE, ANALYST_ROLE}):
+    ours = {READER_ROLE, ANALYST_ROLE}
+    if existing is not None and (existing[0] or not existing[1] & ours or existing[1] - ours):
         raise RoleError(f"the role {name} exists and is not a budget-db reader; choose another name")
     password = secrets.token_urlsafe(24)
     names = {"role": sql.Identifier(name), "verifier": sql.Literal(scram_verifier(password)),

@@ -185,6 +185,16 @@ def test_rotating_gives_a_new_password_and_the_old_one_stops_working(logins, bi_
 
 def test_roles_that_are_not_readers_are_refused(bi_database, tmp_path):
     url = bi_database[0]
+    writer = f"writer_{secrets.token_hex(3)}"
+    with psycopg.connect(url, autocommit=True) as conn:  # a reader someone also let write
+        conn.execute(sql.SQL("CREATE ROLE {} LOGIN IN ROLE budget_reader, pg_write_all_data").format(
+            sql.Identifier(writer)))
+    try:
+        refused = cli("db", "reader", writer, url=url, home=tmp_path)
+        assert refused.returncode == 1 and "exists and is not a budget-db reader" in refused.stderr
+    finally:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(writer)))
     for name, reason in [("postgres", "exists and is not a budget-db reader"),
                          ("budget_reader", "is a reserved role name"), ("pg_monitor", "is a reserved role name")]:
         refused = cli("db", "reader", name, url=url, home=tmp_path)
