@@ -15,18 +15,19 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import psycopg
 
 from budget_db import migrate
-from budget_db.checks import StrictRefusal
+from budget_db.checks import StrictRefusal, finding_counts
 from budget_db.database import DatabaseUnreachable, connect, first_line, redact
 from budget_db.load import LoadResult, lock_identity, write_report
+from budget_db.terminal import one_line
 from loaders.completeness import parse_complete
 from loaders.errors import ReportError
 from loaders.report import PARSER_VERSION, ParsedReport
-from loaders.source import read_source
+from loaders.source import DEFAULT_MAX_BYTES, open_input, read_source
 
 DEFAULT_GLOB = "*.txt"
 PARALLEL_FROM = 4  # fewer files than this are parsed in this process (no pool to start)
@@ -38,24 +39,54 @@ class UsageError(ValueError):
 
 
 # -- which files ----------------------------------------------------------------------------
+def check_pattern(pattern: str) -> None:
+    """A --glob names files inside the folders given: not a path of its own, nothing above them."""
+    if not pattern or os.path.isabs(pattern) or ".." in PurePosixPath(pattern).parts:
+        raise UsageError(f"--glob takes a file name pattern such as '*.txt' (matched inside the folders), "
+                         f"not a path: {one_line(repr(pattern), 300)}")
+
+
+def _walk(folder: Path, pattern: str) -> list[Path]:
+    """Every entry below `folder` matching `pattern` that is not a folder (files, FIFOs, links:
+    the reader says what each is), and every subfolder that cannot be read (reported, not skipped)."""
+    found: list[Path] = []
+    seen: set[str] = set()
+
+    def unreadable(error: OSError) -> None:
+        found.append(Path(error.filename or folder))
+
+    for root, folders, names in os.walk(folder, onerror=unreadable, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:  # a link back up the tree
+            folders[:] = []
+            continue
+        seen.add(real)
+        for name in names:
+            path = Path(root, name)
+            if path.relative_to(folder).match(pattern):
+                found.append(path)
+    return sorted(found)
+
+
 def expand_paths(arguments: Iterable[str | Path], pattern: str = DEFAULT_GLOB) -> list[Path]:
-    """Files, folders (searched recursively for `pattern`) and globs -> files, each once, in order."""
+    """Files, folders (searched recursively for `pattern`) and globs -> paths, each once, in order.
+
+    Anything named that exists is taken (a FIFO, a dangling link …: refused later with its own
+    reason); a name that matches nothing is a usage error."""
+    check_pattern(pattern)
     found: list[Path] = []
     for argument in map(str, arguments):
         path = Path(argument)
-        if path.is_file():
+        if path.is_dir():
+            found.extend(_walk(path, pattern))
+        elif os.path.lexists(path):
             found.append(path)
-        elif path.is_dir():
-            found.extend(sorted(p for p in path.rglob(pattern) if p.is_file()))
         elif _GLOB_CHARS & set(argument):
             for match in sorted(globbing.glob(argument, recursive=True)):
                 match_path = Path(match)
-                if match_path.is_dir():
-                    found.extend(sorted(p for p in match_path.rglob(pattern) if p.is_file()))
-                elif match_path.is_file():
-                    found.append(match_path)
+                found.extend(_walk(match_path, pattern) if match_path.is_dir() else [match_path])
         else:
-            raise UsageError(f"no such file or folder: {argument}")
+            raise UsageError(f"no such file or folder: {one_line(argument, 4200)}")
     seen: set[Path] = set()
     unique = []
     for path in found:
@@ -67,6 +98,20 @@ def expand_paths(arguments: Iterable[str | Path], pattern: str = DEFAULT_GLOB) -
 
 
 # -- parsing (runs in worker processes) ------------------------------------------------------
+@dataclass(frozen=True)
+class ReadOptions:
+    encoding: str | None = None  # no detection
+    allow_partial: bool = False
+    max_bytes: int = DEFAULT_MAX_BYTES  # larger files are refused unread
+
+
+@dataclass(frozen=True)
+class WriteOptions:
+    dry_run: bool = False
+    strict: bool = False  # refuse a report with error findings
+    keep_cleaner: bool = False  # refuse a replacement with more error findings than the current version
+
+
 @dataclass
 class Prepared:
     path: str
@@ -75,13 +120,14 @@ class Prepared:
 
 
 def _one_line(exc: Exception) -> str:
-    return f"{type(exc).__name__}: {first_line(exc)}"
+    return one_line(f"{type(exc).__name__}: {first_line(exc)}", 500)
 
 
-def prepare(path: str, encoding: str | None = None, allow_partial: bool = False) -> Prepared:
+def prepare(path: str, options: ReadOptions = ReadOptions()) -> Prepared:
     """Read, decode and parse one file; a ReportError becomes a refusal."""
     try:
-        parsed = parse_file(path, encoding=encoding, allow_partial=allow_partial)
+        parsed = parse_file(path, encoding=options.encoding, allow_partial=options.allow_partial,
+                            max_bytes=options.max_bytes)
     except ReportError as exc:
         return Prepared(path, None, str(exc))
     except Exception as exc:  # noqa: BLE001 - a parser bug on odd input must not stop a nightly batch
@@ -90,29 +136,30 @@ def prepare(path: str, encoding: str | None = None, allow_partial: bool = False)
     return Prepared(path, replace(parsed, grid=None), None)
 
 
-def parse_file(path: str | Path, *, encoding: str | None = None, allow_partial: bool = False) -> ParsedReport:
-    source = read_source(path, encoding=encoding)
+def parse_file(path: str | Path, *, encoding: str | None = None, allow_partial: bool = False,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedReport:
+    source = read_source(path, encoding=encoding, max_bytes=max_bytes)
     return parse_complete(source.text, str(path), sha256=source.sha256, allow_partial=allow_partial)
 
 
-def _prepared(paths: list[str], encoding: str | None, allow_partial: bool, workers: int) -> Iterator[Prepared]:
+def _prepared(paths: list[str], options: ReadOptions, workers: int) -> Iterator[Prepared]:
     """Prepared files in input order; with a pool, a bounded number in flight."""
     if workers <= 1 or len(paths) < PARALLEL_FROM:
         for path in paths:
-            yield prepare(path, encoding, allow_partial)
+            yield prepare(path, options)
         return
     pool = ProcessPoolExecutor(max_workers=workers)
     try:
         pending = deque()
         remaining = iter(paths)
         for path in remaining:
-            pending.append(pool.submit(prepare, path, encoding, allow_partial))
+            pending.append(pool.submit(prepare, path, options))
             if len(pending) >= workers * 4:
                 break
         while pending:
             done = pending.popleft().result()
             for path in remaining:
-                pending.append(pool.submit(prepare, path, encoding, allow_partial))
+                pending.append(pool.submit(prepare, path, options))
                 break
             yield done
     finally:
@@ -120,17 +167,17 @@ def _prepared(paths: list[str], encoding: str | None, allow_partial: bool, worke
 
 
 # -- writing (this process) ------------------------------------------------------------------
-def _file_sha256(path: str) -> str | None:
+def _file_sha256(path: str, max_bytes: int) -> str | None:
     try:
-        with open(path, "rb") as file:
+        with open_input(path, max_bytes) as file:
             return hashlib.file_digest(file, "sha256").hexdigest()
-    except OSError:
+    except (OSError, ReportError):
         return None  # prepare() refuses it with the reason
 
 
 def _current_by_sha(conn: psycopg.Connection, digests: list[str]) -> dict[str, tuple]:
-    """sha256 -> (report_id, department, fiscal_year, version, missing_tables) of current reports
-    read by this parser version (a newer parser reads the same bytes again)."""
+    """sha256 -> (report_id, department, fiscal_year, version, missing_tables, findings) of current
+    reports read by this parser version (a newer parser reads the same bytes again)."""
     if not digests:
         return {}
     rows = conn.execute(
@@ -139,7 +186,8 @@ def _current_by_sha(conn: psycopg.Connection, digests: list[str]) -> dict[str, t
         "WHERE r.superseded_at IS NULL AND r.sha256 = ANY(%s) AND r.parser_version = %s",
         (digests, PARSER_VERSION),
     ).fetchall()
-    return {row[0]: row[1:] for row in rows}
+    findings = finding_counts(conn, [row[1] for row in rows])
+    return {row[0]: (*row[1:], findings[row[1]]) for row in rows}
 
 
 def _database_refusal(path: str, exc: psycopg.Error) -> str:
@@ -149,14 +197,16 @@ def _database_refusal(path: str, exc: psycopg.Error) -> str:
     return f"{path}: the database refused the report: {reason}{table}"
 
 
-def _write(conn: psycopg.Connection, prepared: Prepared, *, dry_run: bool, strict: bool) -> LoadResult:
+def _write(conn: psycopg.Connection, prepared: Prepared, options: WriteOptions) -> LoadResult:
+    dry_run = options.dry_run
     try:
         # A dry run writes in a transaction that is rolled back: the outcome is the real one.
         with conn.transaction(force_rollback=dry_run):
-            result = write_report(conn, prepared.parsed, Path(prepared.path).name, strict=strict)
+            result = write_report(conn, prepared.parsed, Path(prepared.path).name, strict=options.strict,
+                                  keep_cleaner=options.keep_cleaner)
     except ReportError as exc:
         return LoadResult.refused(prepared.path, str(exc), dry_run=dry_run)
-    except StrictRefusal as exc:  # --strict and the rules found errors: rolled back
+    except StrictRefusal as exc:  # --strict / --keep-cleaner and the findings: rolled back
         return LoadResult.refused(prepared.path, f"{prepared.path}: {exc}", dry_run=dry_run)
     except (psycopg.DataError, psycopg.IntegrityError) as exc:
         return LoadResult.refused(prepared.path, _database_refusal(prepared.path, exc), dry_run=dry_run)
@@ -168,36 +218,40 @@ def _write(conn: psycopg.Connection, prepared: Prepared, *, dry_run: bool, stric
 
 def iter_load(url: str, paths: Iterable[str | Path], *, encoding: str | None = None,
               allow_partial: bool = False, dry_run: bool = False, strict: bool = False,
-              workers: int | None = None) -> Iterator[LoadResult]:
+              keep_cleaner: bool = False, workers: int | None = None,
+              max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[LoadResult]:
     """Load files one by one, yielding each outcome as it is known (in input order)."""
     paths = [str(p) for p in paths]
     workers = workers or os.cpu_count() or 1
+    reading = ReadOptions(encoding, allow_partial, max_bytes)
+    writing = WriteOptions(dry_run, strict, keep_cleaner)
     try:
         with connect(url) as conn:
-            digests = {path: _file_sha256(path) for path in paths}
+            digests = {path: _file_sha256(path, max_bytes) for path in paths}
             current = _current_by_sha(conn, sorted({d for d in digests.values() if d}))
             conn.commit()
             to_parse = [p for p in paths if digests[p] not in current]
-            parsed = _prepared(to_parse, encoding, allow_partial, workers)
+            parsed = _prepared(to_parse, reading, workers)
             written: dict[tuple, str] = {}  # report -> the file that wrote it in this batch
             for path in paths:
                 known = current.get(digests[path])
                 if known:
-                    report_id, department, year, version, missing = known
+                    report_id, department, year, version, missing, findings = known
                     yield LoadResult(source=path, outcome="unchanged", report_id=report_id, department=department,
                                      fiscal_year=year, version=version, missing_tables=list(missing),
-                                     dry_run=dry_run)
+                                     dry_run=dry_run, findings=findings)
                     continue
                 prepared = next(parsed)
                 if prepared.refusal is not None:
                     yield LoadResult.refused(path, prepared.refusal, dry_run=dry_run)
                     continue
-                result = _write(conn, prepared, dry_run=dry_run, strict=strict)
+                result = _write(conn, prepared, writing)
                 if result.outcome in ("loaded", "replaced"):
                     meta = prepared.parsed.meta
                     earlier = written.get((meta.department, meta.fiscal_year, meta.kind))
                     if earlier:  # two contents of one report in one batch: the later wins, every run
-                        result.message = f"replaces what {earlier} loaded earlier in this batch"
+                        result.message = "; ".join(filter(None, [
+                            f"replaces what {earlier} loaded earlier in this batch", result.message]))
                     written[(meta.department, meta.fiscal_year, meta.kind)] = path
                 yield result
     except psycopg.OperationalError as exc:
@@ -205,20 +259,16 @@ def iter_load(url: str, paths: Iterable[str | Path], *, encoding: str | None = N
         raise DatabaseUnreachable(f"lost the database {redact(url)}: {_one_line(exc)}") from exc
 
 
-def load_files(url: str, paths: list[str | Path], *, encoding: str | None = None, migrate_first: bool = True,
-               allow_partial: bool = False, dry_run: bool = False, strict: bool = False,
-               workers: int | None = None) -> list[LoadResult]:
+def load_files(url: str, paths: list[str | Path], *, migrate_first: bool = True, **options) -> list[LoadResult]:
+    """iter_load's outcomes as a list (migrating first); options as iter_load's."""
     if migrate_first:
         migrate.upgrade(url)
-    return list(iter_load(url, paths, encoding=encoding, allow_partial=allow_partial, dry_run=dry_run,
-                          strict=strict, workers=workers))
+    return list(iter_load(url, paths, **options))
 
 
-def load_file(url: str, path: str | Path, *, encoding: str | None = None, allow_partial: bool = False,
-              dry_run: bool = False, strict: bool = False) -> LoadResult:
-    """One file, parsed here, written in its own transaction."""
-    return next(iter_load(url, [path], encoding=encoding, allow_partial=allow_partial, dry_run=dry_run,
-                          strict=strict, workers=1))
+def load_file(url: str, path: str | Path, **options) -> LoadResult:
+    """One file, parsed here, written in its own transaction; options as iter_load's."""
+    return next(iter_load(url, [path], **{**options, "workers": 1}))
 
 
 # -- deleting ---------------------------------------------------------------------------------

@@ -42,7 +42,8 @@ class CatalogError(ValueError):
 
 
 class StrictRefusal(Exception):
-    """A strict load met error findings: the load's transaction must roll back."""
+    """A load refused for its findings (--strict: any error; --keep-cleaner: more errors than the
+    version it would replace): the load's transaction must roll back."""
 
 
 @dataclass(frozen=True)
@@ -277,6 +278,20 @@ def refuse_errors(conn: psycopg.Connection, report_id: int) -> None:
         more = f"; and {len(rows) - 3} more" if len(rows) > 3 else ""
         raise StrictRefusal(f"refused by --strict: {len(rows)} error finding{'s' if len(rows) > 1 else ''} "
                             f"({shown}{more})")
+
+
+FINDING_SEVERITIES = ("error", "warning", ROUNDING)
+
+
+def finding_counts(conn: psycopg.Connection, report_ids: list[int]) -> dict[int, dict[str, int]]:
+    """Stored findings by severity (error, warning, rounding) of each report, in one query."""
+    counts = {report_id: dict.fromkeys(FINDING_SEVERITIES, 0) for report_id in report_ids}
+    for report_id, severity, count in conn.execute(
+        "SELECT report_id, severity, count(*) FROM budget.validation_finding WHERE report_id = ANY(%s) "
+        "GROUP BY report_id, severity", (report_ids,),
+    ):
+        counts[report_id][severity] = count
+    return counts
 
 
 def format_money(value: Decimal | None) -> str:

@@ -7,6 +7,9 @@ unreachable database (the message names the URL without its password).
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import metadata
 
 import psycopg
 import sqlalchemy.exc
@@ -14,14 +17,19 @@ import typer
 from rich.console import Console
 
 from budget_db import migrate
-from budget_db.config import DATABASE_NAME, Settings
-from budget_db.database import DatabaseUnreachable, embedded_server, first_line, redact, resolve_url
+from budget_db.config import Settings
+from budget_db.database import DatabaseUnreachable, connect, first_line, redact, resolve_url
 from budget_db.embedded import ServerError
+from budget_db.terminal import one_line
 
-app = typer.Typer(help="budget-db: a PostgreSQL warehouse for departmental budget disclosures (部门预算公开).",
-                  no_args_is_help=True, add_completion=False)
-db_app = typer.Typer(help="The database server: start, stop, status, url.", no_args_is_help=True)
-app.add_typer(db_app, name="db")
+HELP = """budget-db: a PostgreSQL warehouse for departmental budget disclosures (部门预算公开).
+
+Environment: DATABASE_URL names a PostgreSQL server to use (else an embedded one is started);
+BUDGET_DB_HOME is where the embedded server keeps its data (default: budget-db in the user's
+data folder, $XDG_DATA_HOME or ~/.local/share); BUDGET_DB_PORT is the port it starts on
+(default 54329; a running server is found on its own port).
+"""
+app = typer.Typer(help=HELP, no_args_is_help=True, add_completion=False, rich_markup_mode=None)
 
 # Off a terminal, rich would wrap at 80 columns: printed tables need more.
 out = Console(width=None if sys.stdout.isatty() else 200)
@@ -31,7 +39,7 @@ EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
-    err.print(f"budget-db: {message}", markup=False, highlight=False, soft_wrap=True)
+    err.print(one_line(f"budget-db: {message}"), markup=False, highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -52,6 +60,20 @@ def database_url(*, migrate_to_head: bool = False) -> str:
         raise fail(f"cannot migrate the database at {shown}: {first_line(exc)}") from exc
 
 
+@contextmanager
+def session(url: str) -> Iterator[psycopg.Connection]:
+    """A connection (one transaction); an unreachable or lost database ends the command with exit 2, one line."""
+    try:
+        conn = connect(url)
+    except DatabaseUnreachable as exc:
+        raise fail(str(exc)) from exc
+    try:
+        with conn:
+            yield conn
+    except psycopg.OperationalError as exc:
+        raise fail(f"lost the database {redact(url)}: {first_line(exc)}") from exc
+
+
 def select_reports(conn, department: str | None, year: int | None) -> list[tuple[int, str, int]]:
     """(report_id, department, fiscal_year) of the current reports matching the options."""
     return conn.execute(
@@ -62,57 +84,17 @@ def select_reports(conn, department: str | None, year: int | None) -> list[tuple
     ).fetchall()
 
 
-# -- db -------------------------------------------------------------------------------------
-@db_app.command("start")
-def db_start() -> None:
-    """Start the embedded PostgreSQL (initialising it on first use); it keeps running."""
-    settings = Settings.from_env()
-    if settings.database_url:
-        out.print(f"DATABASE_URL is set: using {redact(settings.database_url)}; no embedded server started.")
-        return
-    server = embedded_server(settings)
-    try:
-        started = server.start()
-        server.ensure_database(DATABASE_NAME)
-    except ServerError as exc:
-        raise fail(str(exc)) from exc
-    state = "started" if started else "already running"
-    out.print(f"embedded PostgreSQL {state} on 127.0.0.1:{settings.port} (data: {server.data_dir})")
+def _print_version(requested: bool) -> None:
+    if requested:
+        print(f"budget-db {metadata.version('budget-db')}")
+        raise typer.Exit(EXIT_OK)
 
 
-@db_app.command("stop")
-def db_stop() -> None:
-    """Stop the embedded PostgreSQL."""
-    settings = Settings.from_env()
-    if settings.database_url:
-        out.print("DATABASE_URL is set: the external server is not ours to stop.")
-        return
-    try:
-        stopped = embedded_server(settings).stop()
-    except ServerError as exc:
-        raise fail(str(exc)) from exc
-    out.print("embedded PostgreSQL stopped" if stopped else "embedded PostgreSQL was not running")
-
-
-@db_app.command("status")
-def db_status() -> None:
-    """Say whether the server is running (exit 1 if not)."""
-    settings = Settings.from_env()
-    if settings.database_url:
-        out.print(f"using DATABASE_URL: {redact(settings.database_url)}")
-        return
-    server = embedded_server(settings)
-    if server.running():
-        out.print(f"running on 127.0.0.1:{settings.port} (data: {server.data_dir})")
-        return
-    out.print(f"not running (data: {server.data_dir}{'' if server.initialized() else ', not initialised'})")
-    raise typer.Exit(EXIT_REFUSED)
-
-
-@db_app.command("url")
-def db_url() -> None:
-    """Print a connection URL for psql, pandas and BI tools (starts the embedded server if needed)."""
-    print(database_url())
+@app.callback()
+def options(version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                         help="print the version and exit")) -> None:
+    # The options every command takes; the help text is HELP.
+    return None
 
 
 @app.command("migrate")
@@ -130,4 +112,4 @@ def main() -> None:
 
 
 # The other commands live in their own modules and register themselves on `app`.
-from budget_db import cli_check, cli_load, cli_show  # noqa: E402,F401
+from budget_db import cli_check, cli_db, cli_load, cli_show  # noqa: E402,F401

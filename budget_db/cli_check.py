@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import json
-
 import typer
 
 from budget_db import checks
 from budget_db.checks import format_money
-from budget_db.cli import EXIT_OK, EXIT_REFUSED, app, database_url, fail, out, select_reports
-from budget_db.database import connect
+from budget_db.cli import EXIT_OK, EXIT_REFUSED, app, database_url, fail, out, select_reports, session
+from budget_db.terminal import json_text, printable
+
+
+def say(text: str) -> None:
+    """A line of output; report text in it (places, names) has its control characters escaped."""
+    out.print(printable(text), markup=False, highlight=False, soft_wrap=True)
 
 
 def finding_dict(finding: checks.Finding, report: tuple[int, str, int]) -> dict:
@@ -29,20 +32,19 @@ def print_text(rules: tuple[checks.Rule, ...], runs: list[tuple[tuple, checks.Ch
         found = [(report, f) for report, run in runs for f in run.findings if f.rule_id == rule.id]
         if not found:
             continue
-        out.print(f"{rule.id} [{rule.severity}] {rule.description}", markup=False, highlight=False, soft_wrap=True)
+        say(f"{rule.id} [{rule.severity}] {rule.description}")
         for (_, department, year), f in found:
             difference = "" if f.difference is None else f" (difference {format_money(f.difference)})"
-            out.print(f"  {f.severity:<8} {department} {year} · {f.place}: {format_money(f.left_value)} vs "
-                      f"{format_money(f.right_value)}{difference} — {f.message}", markup=False, highlight=False, soft_wrap=True)
+            say(f"  {f.severity:<8} {department} {year} · {f.place}: {format_money(f.left_value)} vs "
+                f"{format_money(f.right_value)}{difference} — {f.message}")
     for (_, department, year), run in runs:
         if run.rules_skipped:
-            out.print(f"skipped for {department} {year} (a 附表 they read is missing): "
-                      f"{', '.join(r.id for r in run.rules_skipped)}", markup=False, highlight=False, soft_wrap=True)
+            say(f"skipped for {department} {year} (a 附表 they read is missing): "
+                f"{', '.join(r.id for r in run.rules_skipped)}")
     totals = {s: sum(run.count(s) for _, run in runs) for s in ("error", "warning", checks.ROUNDING, checks.NOT_CHECKED)}
     not_checked = f", {totals[checks.NOT_CHECKED]} not checked" if totals[checks.NOT_CHECKED] else ""
-    out.print(f"{len(runs)} report{'s' if len(runs) != 1 else ''}, {len(rules)} rule{'s' if len(rules) != 1 else ''}: "
-              f"{totals['error']} errors, {totals['warning']} warnings, {totals[checks.ROUNDING]} rounding{not_checked}",
-              markup=False, highlight=False, soft_wrap=True)
+    say(f"{len(runs)} report{'s' if len(runs) != 1 else ''}, {len(rules)} rule{'s' if len(rules) != 1 else ''}: "
+        f"{totals['error']} errors, {totals['warning']} warnings, {totals[checks.ROUNDING]} rounding{not_checked}")
 
 
 def print_json(rules: tuple[checks.Rule, ...], runs: list[tuple[tuple, checks.CheckRun]]) -> None:
@@ -61,7 +63,7 @@ def print_json(rules: tuple[checks.Rule, ...], runs: list[tuple[tuple, checks.Ch
             for rule in rules
         ],
     }
-    print(json.dumps(document, ensure_ascii=False, indent=2))
+    print(json_text(document, indent=2))
 
 
 @app.command("check")
@@ -80,7 +82,7 @@ def check(
         raise fail(f"no rule {rule!r} in sql/checks/catalog.toml")
     rules = tuple(r for r in catalog if rule is None or r.id == rule)
     url = database_url(migrate_to_head=True)
-    with connect(url) as conn:  # one transaction: the stored findings are replaced together
+    with session(url) as conn:  # one transaction: the stored findings are replaced together
         reports = select_reports(conn, department, year)
         if not reports:
             raise fail("no loaded report matches; see `budget-db reports`", EXIT_REFUSED)

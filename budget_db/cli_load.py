@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import json
 import logging
 import time
 from collections import Counter
@@ -14,26 +13,44 @@ from rich.table import Table
 from rich.text import Text
 
 from budget_db.batch import DEFAULT_GLOB, UsageError, delete_report, expand_paths, iter_load
-from budget_db.cli import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, app, database_url, err, fail, out
-from budget_db.database import DatabaseUnreachable, connect
+from budget_db.cli import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, app, database_url, err, fail, out, session
+from budget_db.database import DatabaseUnreachable
 from budget_db.load import LoadResult
+from budget_db.terminal import json_text, one_line, printable
 from loaders.completeness import describe
+from loaders.source import DEFAULT_MAX_BYTES, MB
 
 OUTCOMES = ("loaded", "replaced", "unchanged", "refused")
 
 
+def _findings(result: LoadResult) -> str:
+    """'0 errors, 3 warnings, 16 rounding', each with its change against a replaced version."""
+    change = result.findings_change()
+    parts = []
+    for severity, label in (("error", "errors"), ("warning", "warnings"), ("rounding", "rounding")):
+        part = f"{result.findings.get(severity, 0)} {label}"
+        if change is not None:
+            part += f" ({change[severity]:+d})" if change[severity] else " (±0)"
+        parts.append(part)
+    against = f" against version {result.replaced_version}" if change is not None else ""
+    return f"findings{against}: " + ", ".join(parts)
+
+
 def _describe(result: LoadResult) -> str:
+    """One line for the terminal: report text escaped, bounded in length."""
     if result.outcome == "refused":
-        return f"refused: {result.message}"
+        return one_line(f"refused: {result.message}")
     text = (f"{result.outcome}: {result.source} → {result.department} {result.fiscal_year} "
             f"(report {result.report_id if result.report_id is not None else '-'}, version {result.version})")
     if result.rows:
         text += f", {sum(result.rows.values())} rows in {len(result.rows)} tables"
     if result.missing_tables:
         text += f", missing {describe(result.missing_tables)}"
+    if result.findings:
+        text += f"; {_findings(result)}"
     if result.message:
         text += f"; {result.message}"
-    return text
+    return one_line(text)
 
 
 def _summary(results: list[LoadResult], seconds: float, dry_run: bool) -> dict:
@@ -71,6 +88,10 @@ def load(
     allow_partial: bool = typer.Option(False, "--allow-partial",
                                        help="load reports that end early after 表7, recording the missing tables"),
     strict: bool = typer.Option(False, "--strict", help="refuse reports with validation errors"),
+    keep_cleaner: bool = typer.Option(False, "--keep-cleaner",
+                                      help="refuse a replacement with more error findings than the current version"),
+    max_size: float = typer.Option(DEFAULT_MAX_BYTES / MB, "--max-size", min=0,
+                                   help="refuse, unread, files larger than this many MB (2^20 bytes)"),
     workers: int | None = typer.Option(None, "--workers", min=1, help="parsing processes (default: CPU count)"),
 ) -> None:
     """Load reports (migrating the database first); one transaction per report.
@@ -84,6 +105,7 @@ def load(
             codecs.lookup(encoding)
         except LookupError:
             raise fail(f"unknown encoding: {encoding}") from None
+    max_bytes = round(max_size * MB)
     try:
         files = expand_paths(paths, glob)
     except UsageError as exc:
@@ -92,7 +114,8 @@ def load(
     # A lost connection is reported below in one line; psycopg would also log its own cleanup.
     logging.getLogger("psycopg").setLevel(logging.CRITICAL)
     if not files and not json_output:
-        err.print(f"budget-db: no files matched ({glob} in folders)", markup=False, highlight=False, soft_wrap=True)
+        err.print(one_line(f"budget-db: no files matched ({glob} in folders)"), markup=False, highlight=False,
+                  soft_wrap=True)
     show_bar = out.is_terminal and not json_output and len(files) > 1
     results: list[LoadResult] = []
     started = time.perf_counter()
@@ -103,22 +126,22 @@ def load(
         with progress:
             task = progress.add_task("load", total=len(files), rate="0.0")
             for result in iter_load(url, files, encoding=encoding, allow_partial=allow_partial, dry_run=dry_run,
-                                    strict=strict, workers=workers):
+                                    strict=strict, keep_cleaner=keep_cleaner, workers=workers, max_bytes=max_bytes):
                 results.append(result)
                 if json_output:
-                    print(json.dumps(result.as_dict(), ensure_ascii=False), flush=True)
+                    print(json_text(result.as_dict()), flush=True)
                 else:
                     _print_result(result, detail=len(files) == 1, console=progress.console)
                 elapsed = time.perf_counter() - started
                 progress.update(task, advance=1, rate=f"{len(results) / elapsed:.1f}" if elapsed else "0.0")
     except DatabaseUnreachable as exc:
         # One line however long (fail() would wrap it at the console width).
-        err.print(f"budget-db: {exc} (stopped after {len(results)} of {len(files)} files)", markup=False,
+        err.print(one_line(f"budget-db: {exc} (stopped after {len(results)} of {len(files)} files)"), markup=False,
                   highlight=False, soft_wrap=True)
         raise typer.Exit(EXIT_USAGE) from exc
     summary = _summary(results, time.perf_counter() - started, dry_run)
     if json_output:
-        print(json.dumps({"summary": summary}, ensure_ascii=False))
+        print(json_text({"summary": summary}))
     elif out.is_terminal:
         out.print(_summary_table(summary))
     elif len(files) > 1 or dry_run:
@@ -136,7 +159,7 @@ def reports(
 ) -> None:
     """List the loaded reports (current versions; --history: all versions)."""
     url = database_url(migrate_to_head=True)
-    with connect(url) as conn:
+    with session(url) as conn:
         rows = conn.execute(
             "SELECT r.id, d.name, r.fiscal_year, r.kind, r.scope, r.version, "
             "CASE WHEN r.superseded_at IS NULL THEN '当前' ELSE to_char(r.superseded_at, 'YYYY-MM-DD HH24:MI:SS') END, "
@@ -156,8 +179,8 @@ def reports(
         cells = [str(v) if v is not None else "" for v in row[:-2]] + [describe(row[-2])]
         if not history:
             del cells[8], cells[6]  # replaced-at and sha256 say nothing about current versions
-        # Text(): names and file names are data, not rich markup.
-        table.add_row(*map(Text, cells), f"{row[-1]:%Y-%m-%d %H:%M:%S}")
+        # Text(): names and file names are data, not rich markup; control characters escaped.
+        table.add_row(*(Text(printable(cell)) for cell in cells), f"{row[-1]:%Y-%m-%d %H:%M:%S}")
     out.print(table)
 
 
@@ -173,4 +196,5 @@ def delete(
     if not deleted:
         raise fail(f"no loaded report of {department} for {year}; see `budget-db reports`", EXIT_REFUSED)
     versions = ", ".join(str(version) for _, version in sorted(deleted, key=lambda d: d[1]))
-    out.print(f"deleted {department} {year}: {len(deleted)} version(s) ({versions})", markup=False, highlight=False, soft_wrap=True)
+    out.print(one_line(f"deleted {department} {year}: {len(deleted)} version(s) ({versions})"), markup=False,
+              highlight=False, soft_wrap=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import typer
@@ -11,18 +12,22 @@ from rich.text import Text
 
 from budget_db.appendix import APPENDIX, DERIVED_MARK, KEY_COLUMNS, PROJECT_INDICATORS_VIEW
 from budget_db.checks import format_money
-from budget_db.cli import EXIT_REFUSED, app, database_url, fail, out, select_reports
-from budget_db.database import connect
+from budget_db.cli import EXIT_REFUSED, app, database_url, fail, out, select_reports, session
+from budget_db.terminal import printable
+
+TABLE_NUMBER = re.compile(r"(\d+)(?:-(\d+))?")  # 7, or 15-3 (one project's table)
+PROJECT_TABLE = "15"
 
 
 def format_value(value) -> str:
+    """A cell as printed; control characters in report text escaped (stored verbatim)."""
     if value is None:
         return ""
     if isinstance(value, Decimal):
         return format_money(value)
     if isinstance(value, list):
-        return "、".join(map(str, value))
-    return str(value)
+        return printable("、".join(map(str, value)))
+    return printable(str(value))
 
 
 def view_columns(conn, view: str) -> list[tuple[str, str]]:
@@ -44,12 +49,18 @@ def view_title(conn, view: str) -> str:
     return row[0] if row and row[0] else view
 
 
+def has_project_table(conn, report_id: int, number: str) -> bool:
+    query = sql.SQL("SELECT EXISTS (SELECT FROM appendix.{} WHERE report_id = %s AND table_no = %s)").format(
+        sql.Identifier(APPENDIX[PROJECT_TABLE].view))
+    return conn.execute(query, (report_id, number)).fetchone()[0]
+
+
 def choose_report(conn, department: str | None, year: int | None) -> tuple[int, str, int]:
     reports = select_reports(conn, department, year)
     if not reports:
         raise fail("no loaded report matches; see `budget-db reports`", EXIT_REFUSED)
     if len(reports) > 1:
-        names = "; ".join(f"{d} {y}" for _, d, y in reports[:5])
+        names = "; ".join(f"{d} {y}" for _, d, y in reports[:5])  # fail() escapes and bounds it
         raise fail(f"{len(reports)} reports match ({names}…): choose one with --department and --year")
     return reports[0]
 
@@ -66,10 +77,10 @@ def print_view(conn, view: str, report_id: int, *, where: tuple[str, str] | None
         sql.SQL(", ").join(sql.Identifier(name) for name, _ in columns), sql.Identifier(view), condition,
     )
     rows = conn.execute(query, params).fetchall()
-    table = Table(title=Text(title or view_title(conn, view)), show_lines=False, header_style="bold")
+    table = Table(title=Text(printable(title or view_title(conn, view))), show_lines=False, header_style="bold")
     for (name, header), sample in zip(columns, zip(*rows) if rows else [[]] * len(columns)):
         numeric = any(isinstance(v, (Decimal, int)) for v in sample)
-        table.add_column(Text(header), justify="right" if numeric else "left", overflow="fold")
+        table.add_column(Text(printable(header)), justify="right" if numeric else "left", overflow="fold")
     for row in rows:
         # Text(), not str: report text such as '[b]' is data, not rich markup.
         table.add_row(*(Text(format_value(v)) for v in row))
@@ -84,18 +95,18 @@ def show(
     year: int = typer.Option(None, "--year", "-y", help="fiscal year"),
 ) -> None:
     """Print 附表 N of a loaded report as the report prints it."""
-    main_number = number.split("-")[0]
-    if main_number not in APPENDIX:
-        raise fail(f"no 附表 {number}: use 1 … {max(map(int, APPENDIX))} or 15-N")
+    matched = TABLE_NUMBER.fullmatch(number)
+    if not matched or matched.group(1) not in APPENDIX or (matched.group(2) and matched.group(1) != PROJECT_TABLE):
+        raise fail(f"no 附表 {number}: use 1 … {max(map(int, APPENDIX))} or {PROJECT_TABLE}-N")
     url = database_url()
-    with connect(url) as conn:
+    with session(url) as conn:
         report_id, dept, fiscal_year = choose_report(conn, department, year)
-        out.print(f"{dept} · {fiscal_year} · report {report_id}", highlight=False, markup=False)
-        if "-" in number:
-            goals = APPENDIX[main_number].view
-            found = print_view(conn, goals, report_id, where=("table_no", number), title=f"表{number}")
-            if not found:
-                raise fail(f"the report has no 表{number}", EXIT_REFUSED)
+        if matched.group(2) and not has_project_table(conn, report_id, number):
+            raise fail(f"{dept} {fiscal_year} has no 表{number}", EXIT_REFUSED)  # the error only, no empty table
+        out.print(printable(f"{dept} · {fiscal_year} · report {report_id}"), highlight=False, markup=False)
+        if matched.group(2):
+            goals = APPENDIX[PROJECT_TABLE].view
+            print_view(conn, goals, report_id, where=("table_no", number), title=f"表{number}")
             print_view(conn, PROJECT_INDICATORS_VIEW, report_id, where=("table_no", number),
                        title=f"表{number} 年度绩效指标")
         else:

@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 import psycopg
 
 from budget_db.config import DATABASE_NAME, Settings
 from budget_db.embedded import EmbeddedServer
+from budget_db.urls import libpq_url, redact, sqlalchemy_url  # noqa: F401 (imported from here too)
 
 
 class DatabaseUnreachable(RuntimeError):
     """The database cannot be reached; the message names the URL without its password."""
-
-
-def redact(url: str) -> str:
-    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
-
-
-def libpq_url(url: str) -> str:
-    """Accept SQLAlchemy-style URLs too: postgresql+psycopg:// -> postgresql://."""
-    return re.sub(r"^postgres(ql)?(\+\w+)?://", "postgresql://", url)
-
-
-def sqlalchemy_url(url: str) -> str:
-    return re.sub(r"^postgres(ql)?(\+\w+)?://", "postgresql+psycopg://", url)
 
 
 def embedded_server(settings: Settings) -> EmbeddedServer:

