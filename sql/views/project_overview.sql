@@ -20,17 +20,6 @@ WITH links AS (
     LEFT JOIN LATERAL (SELECT sum(amount) AS amount
                        FROM budget.transfer_payment x
                        WHERE x.report_id = p.report_id AND x.project_no = p.project_no) t10 ON true
-), indicators AS (
-    -- Rows that print a content or a target (not the bare labels of an empty slot).
-    SELECT i.report_id, i.table_no,
-           count(*) FILTER (WHERE i.level1 = '投入指标') AS input_indicators,
-           count(*) FILTER (WHERE i.level1 = '产出指标') AS output_indicators,
-           count(*) FILTER (WHERE i.level1 = '效益指标') AS effect_indicators,
-           count(*) FILTER (WHERE i.level1 = '服务对象满意度指标') AS satisfaction_indicators,
-           count(*) FILTER (WHERE i.target_kind = 'numeric') AS numeric_targets
-    FROM budget.performance_indicator i
-    WHERE i.content IS NOT NULL OR i.target IS NOT NULL
-    GROUP BY i.report_id, i.table_no
 )
 SELECT r.department, r.fiscal_year, r.report_id, p.row_no,
        p.table_no,
@@ -56,7 +45,17 @@ SELECT r.department, r.fiscal_year, r.report_id, p.row_no,
 FROM appendix.reports r
 JOIN budget.performance_target_project p ON p.report_id = r.report_id
 LEFT JOIN links l ON l.report_id = p.report_id AND l.table_no = p.table_no
-LEFT JOIN indicators i ON i.report_id = p.report_id AND i.table_no = p.table_no
+-- Rows that print a content or a target (not the bare labels of an empty slot); a lateral join,
+-- so that a query for one department counts that department's indicators only.
+LEFT JOIN LATERAL (
+    SELECT count(*) FILTER (WHERE i.level1 = '投入指标') AS input_indicators,
+           count(*) FILTER (WHERE i.level1 = '产出指标') AS output_indicators,
+           count(*) FILTER (WHERE i.level1 = '效益指标') AS effect_indicators,
+           count(*) FILTER (WHERE i.level1 = '服务对象满意度指标') AS satisfaction_indicators,
+           count(*) FILTER (WHERE i.target_kind = 'numeric') AS numeric_targets
+    FROM budget.performance_indicator i
+    WHERE i.report_id = p.report_id AND i.table_no = p.table_no AND (i.content IS NOT NULL OR i.target IS NOT NULL)
+) i ON true
 LEFT JOIN budget.project_expenditure_item t5 ON t5.report_id = p.report_id AND t5.row_no = l.t05_row_no
 WHERE r.template = 'shenzhen_budget';
 
