@@ -25,10 +25,10 @@ from budget_db.database import DatabaseUnreachable, connect, first_line, redact
 from budget_db.load import LoadResult, lock_identity, write_report
 from loaders.completeness import parse_complete
 from loaders.errors import ReportError
-from loaders.report import PARSER_VERSION, ParsedReport
+from loaders.report import PARSER_VERSION, ParsedReport, attach_sources
 from loaders.source import read_source
 
-DEFAULT_GLOB = "*.txt"
+DEFAULT_GLOBS = ("*.txt", "*.pdf")  # report text files and published PDFs
 PARALLEL_FROM = 4  # fewer files than this are parsed in this process (no pool to start)
 _GLOB_CHARS = frozenset("*?[")
 
@@ -38,20 +38,26 @@ class UsageError(ValueError):
 
 
 # -- which files ----------------------------------------------------------------------------
-def expand_paths(arguments: Iterable[str | Path], pattern: str = DEFAULT_GLOB) -> list[Path]:
-    """Files, folders (searched recursively for `pattern`) and globs -> files, each once, in order."""
+def _search(folder: Path, patterns: tuple[str, ...]) -> list[Path]:
+    return sorted({p for pattern in patterns for p in folder.rglob(pattern) if p.is_file()})
+
+
+def expand_paths(arguments: Iterable[str | Path], pattern: str | Iterable[str] = DEFAULT_GLOBS) -> list[Path]:
+    """Files, folders (searched recursively for `pattern`, one or several) and globs -> files,
+    each once, in order."""
+    patterns = (pattern,) if isinstance(pattern, str) else tuple(pattern)
     found: list[Path] = []
     for argument in map(str, arguments):
         path = Path(argument)
         if path.is_file():
             found.append(path)
         elif path.is_dir():
-            found.extend(sorted(p for p in path.rglob(pattern) if p.is_file()))
+            found.extend(_search(path, patterns))
         elif _GLOB_CHARS & set(argument):
             for match in sorted(globbing.glob(argument, recursive=True)):
                 match_path = Path(match)
                 if match_path.is_dir():
-                    found.extend(sorted(p for p in match_path.rglob(pattern) if p.is_file()))
+                    found.extend(_search(match_path, patterns))
                 elif match_path.is_file():
                     found.append(match_path)
         else:
@@ -92,7 +98,8 @@ def prepare(path: str, encoding: str | None = None, allow_partial: bool = False)
 
 def parse_file(path: str | Path, *, encoding: str | None = None, allow_partial: bool = False) -> ParsedReport:
     source = read_source(path, encoding=encoding)
-    return parse_complete(source.text, str(path), sha256=source.sha256, allow_partial=allow_partial)
+    parsed = parse_complete(source.text, str(path), sha256=source.sha256, allow_partial=allow_partial)
+    return attach_sources(parsed, source.line_sources)
 
 
 def _prepared(paths: list[str], encoding: str | None, allow_partial: bool, workers: int) -> Iterator[Prepared]:
