@@ -34,10 +34,22 @@ def _centre_in(obj: dict, box: tuple) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
-def _not_in(boxes: list[tuple]):
-    """A page.filter test: keeps everything but the characters inside one of `boxes`."""
+def _not_in(cells: list[tuple]):
+    """A page.filter test: keeps everything but the characters inside one of `cells`.
+
+    Cells are grouped by their top edge first: a character is compared with the cells of
+    the rows at its height only (pages of a few hundred cells and thousands of characters).
+    """
+    rows: dict[tuple[float, float], list[tuple]] = {}
+    for cell in cells:
+        rows.setdefault((cell[1], cell[3]), []).append(cell)
+
     def keep(obj: dict) -> bool:
-        return obj["object_type"] != "char" or not any(_centre_in(obj, box) for box in boxes)
+        if obj["object_type"] != "char":
+            return True
+        y = (obj["top"] + obj["bottom"]) / 2
+        return not any(top <= y <= bottom and any(_centre_in(obj, cell) for cell in row)
+                       for (top, bottom), row in rows.items())
     return keep
 
 

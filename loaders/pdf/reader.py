@@ -54,6 +54,19 @@ class PdfText:
         return self.lines[line_no - 1]
 
 
+def _may_have_doubles(chars: list[dict]) -> bool:
+    """Whether two glyphs of one text, font and size lie within a point of each other (what
+    dedupe_chars removes): one pass over position buckets instead of its sort of every char."""
+    seen: set[tuple] = set()
+    for char in chars:
+        x, y = int(char["x0"]), int(char["top"])
+        key = (char["text"], char["fontname"], char["size"])
+        if any((*key, x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+            return True
+        seen.add((*key, x, y))
+    return False
+
+
 def _numbered(page: int, lines: list[PageLine]) -> list[PdfLine]:
     text_rows = 0
     numbered = []
@@ -90,7 +103,8 @@ def read_pdf(path: str | Path, *, data: bytes | None = None) -> PdfText:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
                 images += len(page.images)
-                lines += _numbered(number, page_lines(page.dedupe_chars()))
+                deduped = page.dedupe_chars() if _may_have_doubles(page.chars) else page
+                lines += _numbered(number, page_lines(deduped))
                 page.close()  # pdfplumber caches every page's objects otherwise
             pages = len(pdf.pages)
     except ReportError:
