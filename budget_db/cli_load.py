@@ -64,7 +64,7 @@ def _summary_table(summary: dict) -> Table:
 @app.command("load")
 def load(
     paths: list[str] = typer.Argument(..., help="report files (text or PDF), folders (searched recursively) or globs"),
-    glob: list[str] | None = typer.Option(None, "--glob", help="file name pattern used inside folders (repeatable; "
+    glob: list[str] | None = typer.Option(None, "--glob", metavar="PATTERN", help="file name pattern used inside folders (repeatable; "
                                           f"default {' and '.join(DEFAULT_GLOBS)})"),
     json_output: bool = typer.Option(False, "--json", help="one JSON object per file, then a summary"),
     dry_run: bool = typer.Option(False, "--dry-run", help="parse and validate, write nothing"),
