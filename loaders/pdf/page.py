@@ -58,7 +58,8 @@ def _text_lines(page) -> list[tuple[float, str]]:
 
 
 def _cell_text(text: str | None) -> str:
-    return (text or "").replace("\n", "")
+    # A TAB separates cells in the text path: one inside a cell's text would split it.
+    return (text or "").replace("\n", "").replace("\t", " ")
 
 
 def _table_lines(page, table, number: int) -> tuple[list[PageLine], list[tuple]]:
