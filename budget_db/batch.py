@@ -26,10 +26,10 @@ from budget_db.load import LoadResult, lock_identity, write_report
 from budget_db.terminal import one_line
 from loaders.completeness import parse_complete
 from loaders.errors import ReportError
-from loaders.report import PARSER_VERSION, ParsedReport
+from loaders.report import PARSER_VERSION, ParsedReport, attach_sources
 from loaders.source import DEFAULT_MAX_BYTES, open_input, read_source
 
-DEFAULT_GLOB = "*.txt"
+DEFAULT_GLOBS = ("*.txt", "*.pdf")  # report text files and published PDFs
 PARALLEL_FROM = 4  # fewer files than this are parsed in this process (no pool to start)
 _GLOB_CHARS = frozenset("*?[")
 
@@ -46,9 +46,10 @@ def check_pattern(pattern: str) -> None:
                          f"not a path: {one_line(repr(pattern), 300)}")
 
 
-def _walk(folder: Path, pattern: str) -> list[Path]:
-    """Every entry below `folder` matching `pattern` that is not a folder (files, FIFOs, links:
-    the reader says what each is), and every subfolder that cannot be read (reported, not skipped)."""
+def _walk(folder: Path, patterns: tuple[str, ...]) -> list[Path]:
+    """Every entry below `folder` matching one of `patterns` that is not a folder (files, FIFOs,
+    links: the reader says what each is), and every subfolder that cannot be read (reported, not
+    skipped)."""
     found: list[Path] = []
     seen: set[str] = set()
 
@@ -63,28 +64,31 @@ def _walk(folder: Path, pattern: str) -> list[Path]:
         seen.add(real)
         for name in names:
             path = Path(root, name)
-            if path.relative_to(folder).match(pattern):
+            if any(path.relative_to(folder).match(pattern) for pattern in patterns):
                 found.append(path)
     return sorted(found)
 
 
-def expand_paths(arguments: Iterable[str | Path], pattern: str = DEFAULT_GLOB) -> list[Path]:
-    """Files, folders (searched recursively for `pattern`) and globs -> paths, each once, in order.
+def expand_paths(arguments: Iterable[str | Path], pattern: str | Iterable[str] = DEFAULT_GLOBS) -> list[Path]:
+    """Files, folders (searched recursively for `pattern`, one or several) and globs -> paths,
+    each once, in order.
 
     Anything named that exists is taken (a FIFO, a dangling link …: refused later with its own
     reason); a name that matches nothing is a usage error."""
-    check_pattern(pattern)
+    patterns = (pattern,) if isinstance(pattern, str) else tuple(pattern)
+    for each in patterns:
+        check_pattern(each)
     found: list[Path] = []
     for argument in map(str, arguments):
         path = Path(argument)
         if path.is_dir():
-            found.extend(_walk(path, pattern))
+            found.extend(_walk(path, patterns))
         elif os.path.lexists(path):
             found.append(path)
         elif _GLOB_CHARS & set(argument):
             for match in sorted(globbing.glob(argument, recursive=True)):
                 match_path = Path(match)
-                found.extend(_walk(match_path, pattern) if match_path.is_dir() else [match_path])
+                found.extend(_walk(match_path, patterns) if match_path.is_dir() else [match_path])
         else:
             raise UsageError(f"no such file or folder: {one_line(argument, 4200)}")
     seen: set[Path] = set()
@@ -139,7 +143,8 @@ def prepare(path: str, options: ReadOptions = ReadOptions()) -> Prepared:
 def parse_file(path: str | Path, *, encoding: str | None = None, allow_partial: bool = False,
                max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedReport:
     source = read_source(path, encoding=encoding, max_bytes=max_bytes)
-    return parse_complete(source.text, str(path), sha256=source.sha256, allow_partial=allow_partial)
+    parsed = parse_complete(source.text, str(path), sha256=source.sha256, allow_partial=allow_partial)
+    return attach_sources(parsed, source.line_sources)
 
 
 def _prepared(paths: list[str], options: ReadOptions, workers: int) -> Iterator[Prepared]:

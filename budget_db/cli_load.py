@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from budget_db.batch import DEFAULT_GLOB, UsageError, delete_report, expand_paths, iter_load
+from budget_db.batch import DEFAULT_GLOBS, UsageError, delete_report, expand_paths, iter_load
 from budget_db.cli import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, app, database_url, err, fail, out, session
 from budget_db.database import DatabaseUnreachable
 from budget_db.load import LoadResult
@@ -80,8 +80,9 @@ def _summary_table(summary: dict) -> Table:
 
 @app.command("load")
 def load(
-    paths: list[str] = typer.Argument(..., help="report text files, folders (searched recursively) or globs"),
-    glob: str = typer.Option(DEFAULT_GLOB, "--glob", help="file name pattern used inside folders"),
+    paths: list[str] = typer.Argument(..., help="report files (text or PDF), folders (searched recursively) or globs"),
+    glob: list[str] | None = typer.Option(None, "--glob", metavar="PATTERN", help="file name pattern used inside folders (repeatable; "
+                                          f"default {' and '.join(DEFAULT_GLOBS)})"),
     json_output: bool = typer.Option(False, "--json", help="one JSON object per file, then a summary"),
     dry_run: bool = typer.Option(False, "--dry-run", help="parse and validate, write nothing"),
     encoding: str | None = typer.Option(None, "--encoding", help="decode files with this encoding (no detection)"),
@@ -106,16 +107,17 @@ def load(
         except LookupError:
             raise fail(f"unknown encoding: {encoding}") from None
     max_bytes = round(max_size * MB)
+    patterns = tuple(glob) if glob else DEFAULT_GLOBS
     try:
-        files = expand_paths(paths, glob)
+        files = expand_paths(paths, patterns)
     except UsageError as exc:
         raise fail(str(exc)) from exc
     url = database_url(migrate_to_head=True)
     # A lost connection is reported below in one line; psycopg would also log its own cleanup.
     logging.getLogger("psycopg").setLevel(logging.CRITICAL)
     if not files and not json_output:
-        err.print(one_line(f"budget-db: no files matched ({glob} in folders)"), markup=False, highlight=False,
-                  soft_wrap=True)
+        err.print(one_line(f"budget-db: no files matched ({', '.join(patterns)} in folders)"), markup=False,
+                  highlight=False, soft_wrap=True)
     show_bar = out.is_terminal and not json_output and len(files) > 1
     results: list[LoadResult] = []
     started = time.perf_counter()

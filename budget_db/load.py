@@ -133,6 +133,13 @@ def write_records(conn: psycopg.Connection, report_id: int, records: list) -> di
     return counts
 
 
+def write_line_sources(conn: psycopg.Connection, report_id: int, line_sources) -> None:
+    """PDF input: the page, table and row of every line the facts' source_line counts (one COPY)."""
+    if line_sources:
+        _copy(conn, "source_line", ["report_id", "line_no", "page", "page_table", "row_no"],
+              [(report_id, n, s.page, s.table, s.row) for n, s in enumerate(line_sources, start=1)])
+
+
 def write_report(conn: psycopg.Connection, parsed: ParsedReport, source_file: str, *,
                  strict: bool = False, keep_cleaner: bool = False) -> LoadResult:
     """Write one parsed report inside the caller's transaction.
@@ -177,6 +184,7 @@ def write_report(conn: psycopg.Connection, parsed: ParsedReport, source_file: st
          source_file, parsed.sha256, PARSER_VERSION, result.version, parsed.missing_tables, meta.template, key),
     ).fetchone()[0]
     result.rows = write_records(conn, result.report_id, parsed.records)
+    write_line_sources(conn, result.report_id, parsed.line_sources)
     for hook in AFTER_WRITE_HOOKS:
         hook(conn, result.report_id)
     if strict:

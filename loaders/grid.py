@@ -43,6 +43,12 @@ _DASHES = frozenset("-—–－")
 _SPACED_GROUPS = re.compile(r"^-?\d{1,3}( \d{3})+(\.\d+)?$")
 # A page number the conversion left between rows: '12', '- 12 -', '第 12 页'.
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*\d{1,4}\s*-|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?)\s*$")
+
+
+def is_page_number(line: str) -> bool:
+    return bool(_PAGE_NUMBER.match(line))
+
+
 _GAP_AT_SEPARATOR = re.compile(r"\s*([,.])\s*")
 
 

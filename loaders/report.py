@@ -83,6 +83,8 @@ class ParsedReport:
     missing_tables: list[str] = field(default_factory=list)
     template: Template | None = None
     links: list = field(default_factory=list)  # how project names matched (in memory: the rows keep project_no)
+    # Where each line is printed, for PDF input (loaders.pdf.PdfLine per line; empty for text).
+    line_sources: tuple = ()
 
     def of(self, record_class: type) -> list:
         return [r for r in (*self.records, *self.links) if isinstance(r, record_class)]
@@ -209,6 +211,16 @@ def parse_grid(grid: ReportGrid, template: Template, source: str, sha256: str,
     links = link_projects(report.records)
     report.records.extend(assign_projects(report.records, links))
     report.links = links
+    return report
+
+
+def attach_sources(report: ParsedReport, line_sources: tuple) -> ParsedReport:
+    """Give a report read from a PDF the page of each line: its tables get their page."""
+    report.line_sources = tuple(line_sources)
+    if line_sources:
+        for table in report.of(ReportTable):
+            if table.source_line:
+                table.source_page = line_sources[table.source_line - 1].page
     return report
 
 

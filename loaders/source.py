@@ -1,5 +1,8 @@
 """Reading a report file: bytes -> text, refusing what is not text at all.
 
+A PDF (recognised by its first bytes, whatever its name) is read by loaders.pdf into the
+lines a text conversion gives, each with its page and row (SourceText.line_sources).
+
 Encodings: a BOM decides (UTF-8, UTF-16 LE/BE); without one, UTF-8, then GB18030 (a superset
 of GBK/GB2312, the usual encoding of Chinese text files). `encoding=` overrides detection.
 Line ends LF, CRLF and CR all become LF; line numbers stay those of the file.
@@ -23,9 +26,10 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+PDF_MAGIC = b"%PDF-"
 # Formats people save next to the text by mistake, recognised by their first bytes.
 _MAGIC = (
-    (b"%PDF-", "a PDF (convert it to text first)"),
+    (PDF_MAGIC, "a PDF (load the .pdf file itself)"),
     (b"PK\x03\x04", "a ZIP archive or an Office document"),
     (b"\xd0\xcf\x11\xe0", "an old Office document (.doc/.xls)"),
     (b"{\\rtf", "an RTF document"),
@@ -51,7 +55,10 @@ class SourceText:
     path: str
     text: str
     sha256: str  # of the file's bytes
-    encoding: str
+    encoding: str  # "pdf" for a PDF
+    # Per line of `text` (1-based line n at n - 1): where a PDF prints it (loaders.pdf.PdfLine:
+    # page, table, row). Empty for text input.
+    line_sources: tuple = ()
 
 
 def _is_wide(encoding: str | None) -> bool:
@@ -172,4 +179,9 @@ def read_source(path: str | Path, *, encoding: str | None = None, max_bytes: int
         raise ReportError(f"cannot read the file: {exc.strerror or exc}", where=str(path)) from exc
     if len(data) > max_bytes:  # it grew after it was opened
         raise ReportError(f"the file is over the limit of {max_bytes / MB:.3g} MB (--max-size)", where=str(path))
+    if data.startswith(PDF_MAGIC):
+        from loaders.pdf import read_pdf  # pdfplumber loads only for PDFs
+
+        pdf = read_pdf(path, data=data)
+        return SourceText(path=str(path), text=pdf.text, sha256=pdf.sha256, encoding="pdf", line_sources=pdf.lines)
     return decode_bytes(data, str(path), encoding=encoding)

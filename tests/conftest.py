@@ -23,7 +23,11 @@ from budget_db.embedded import EmbeddedServer, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "shenzhen_luohu_police_2020.txt"
-OTHER_LAYOUTS = ROOT.parent / "shared" / "reports" / "other-layouts"
+# shared/ lies beside the repository (../shared) or, in a git worktree under it, further up.
+SHARED_REPORTS = next((parent / "shared" / "reports" for parent in ROOT.parents
+                       if (parent / "shared" / "reports").is_dir()), ROOT.parent / "shared" / "reports")
+OTHER_LAYOUTS = SHARED_REPORTS / "other-layouts"
+PDFS = SHARED_REPORTS / "pdf"
 
 
 def _with_database(url: str, name: str) -> str:

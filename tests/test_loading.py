@@ -457,7 +457,7 @@ def test_every_bad_input_refused_with_nothing_written(fresh_url, tmp_path):
         "blank.txt": "the file is empty",
         "nul.txt": "the file is binary (it contains NUL bytes), not text",
         "control.txt": "the file is binary (it contains control bytes), not text",
-        "scan.txt": "the file is binary: a PDF (convert it to text first)",
+        "scan.txt": "the PDF cannot be read (damaged?): PSEOF: Unexpected EOF",  # a cut PDF, read as one
         "page.txt": "the file is an HTML/XML page, not a report converted to text",
         "page16.txt": "the file is an HTML/XML page, not a report converted to text",
         "damaged.txt": f"cannot decode as utf-8: invalid byte 0xff at offset {damage_at} "

@@ -24,6 +24,12 @@ def test_upgrade_downgrade_upgrade(fresh_database):
             "SELECT name FROM budget.functional_classification WHERE fiscal_year = 2020 AND code = '204'"
         ).fetchone() == ("公共安全支出",)
 
+    assert "budget.source_line" in first and "appendix.source_lines" in first
+    migrate.downgrade(url, "0009")  # below 0010: the line map goes, the rest stays
+    with psycopg.connect(url, autocommit=True) as conn:
+        assert conn.execute("SELECT to_regclass('budget.source_line'), to_regclass('budget.repeated_row') IS NOT NULL"
+                            ).fetchone() == (None, True)
+
     migrate.downgrade(url, "base")
     with psycopg.connect(url, autocommit=True) as conn:
         assert _schema(conn) == []

@@ -8,7 +8,7 @@
 - functional_expenditure: the 支出决算表's 上缴上级支出, 经营支出, 对附属单位补助支出.
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-03
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
