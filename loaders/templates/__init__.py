@@ -8,9 +8,10 @@ more (register()); an unknown text is refused by loaders.report, naming what is 
 from __future__ import annotations
 
 from loaders.template import Template
+from loaders.templates.jiangsu import TEMPLATE as JIANGSU
 from loaders.templates.shenzhen import TEMPLATE as SHENZHEN
 
-_REGISTRY: list[Template] = [SHENZHEN]
+_REGISTRY: list[Template] = [SHENZHEN, JIANGSU]
 
 
 def register(template: Template) -> None:
