@@ -16,7 +16,7 @@ from loaders.grid import ReportGrid, squeeze
 from loaders.template import Column, Header, Layout, TableSpec, Template
 
 # A title may carry the year and the department before it: 2018年度江苏省高级人民法院收支预算总表.
-_PREFIX = r"(?:(?:19|20)\d{2}年度?)?(?:江苏省[^年]*?[院厅会])?"
+_PREFIX = r"(?:(?:19|20)\d{2}年度?)?(?P<department>江苏省[^年]*?[院厅会])?"
 _THREE_PUBLIC = r"(?:一般公共预算)?[“\"]?三公[”\"]?经费、会议费、培训费支出预算表"
 
 SUMMARY = Header((
@@ -108,6 +108,9 @@ def read_meta(grid: ReportGrid, template: Template):
     texts = [squeeze(line.text) for line in head] + [squeeze(b.title) for b in grid.tables]
     year = next((int(m[1]) for text in texts for m in [_YEAR.search(text)] if m), None)
     names = Counter(b.unit_name for b in grid.tables if b.unit_name)
+    if not names:  # no 部门： line: the titles name the department (2018年度江苏省高级人民法院收支预算总表)
+        names = Counter(m["department"] for b in grid.tables for p in TITLES
+                        for m in [p.fullmatch(squeeze(b.title))] if m and m["department"])
     if year is None or not names:
         raise ReportError("no fiscal year or no 部门： line in the tables", where=grid.source)
     title_line = head[0] if head else None

@@ -75,6 +75,7 @@ class _Cutter:
         self.pending: _Marker | None = None  # a printed id waiting for the title below it
         self.numbers: dict[int, int] = {}  # id(block) -> printed number
         self.in_notes = False
+        self.departments: set[str] = set()  # the names the 部门： lines print
 
     def title_at(self, index: int) -> tuple[str, int] | None:
         """(title as printed, lines it takes) if the line starts a table."""
@@ -153,6 +154,7 @@ class _Cutter:
             name = clean_text(department["name"].replace("\t", " ")) if department else ""
             if name and block.unit_name is None:
                 block.unit_name = name
+                self.departments.add(squeeze(name))
             if _UNIT.search(text):
                 block.unit = block.unit or "万元"
             return
@@ -165,7 +167,7 @@ class _Cutter:
             if any(cells):
                 block.rows.append(Row(line_no, cells))
             return
-        if block.unit_name and text == squeeze(block.unit_name):
+        if text in self.departments:
             return  # the department's name repeated at a page foot
         if not block.rows and block.unit_name is not None and not is_amount(text):
             block.unit_name = clean_text(block.unit_name + text)  # a name wrapped below its 单位 line
