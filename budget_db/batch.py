@@ -25,6 +25,7 @@ from budget_db.database import DatabaseUnreachable, connect, first_line, redact
 from budget_db.load import LoadResult, lock_identity, write_report
 from loaders.completeness import parse_complete
 from loaders.errors import ReportError
+from loaders.joined import JOIN, group_documents, joined_sha256, parse_joined
 from loaders.report import PARSER_VERSION, ParsedReport
 from loaders.source import read_source
 
@@ -91,6 +92,8 @@ def prepare(path: str, encoding: str | None = None, allow_partial: bool = False)
 
 
 def parse_file(path: str | Path, *, encoding: str | None = None, allow_partial: bool = False) -> ParsedReport:
+    if JOIN in str(path) and not Path(path).exists():  # two documents of one report
+        return parse_joined(tuple(str(path).split(JOIN)), encoding=encoding, allow_partial=allow_partial)
     source = read_source(path, encoding=encoding)
     return parse_complete(source.text, str(path), sha256=source.sha256, allow_partial=allow_partial)
 
@@ -121,6 +124,9 @@ def _prepared(paths: list[str], encoding: str | None, allow_partial: bool, worke
 
 # -- writing (this process) ------------------------------------------------------------------
 def _file_sha256(path: str) -> str | None:
+    if JOIN in path and not Path(path).exists():
+        parts = tuple(path.split(JOIN))
+        return joined_sha256(parts, {p: _file_sha256(p) for p in parts})
     try:
         with open(path, "rb") as file:
             return hashlib.file_digest(file, "sha256").hexdigest()
@@ -153,7 +159,8 @@ def _write(conn: psycopg.Connection, prepared: Prepared, *, dry_run: bool, stric
     try:
         # A dry run writes in a transaction that is rolled back: the outcome is the real one.
         with conn.transaction(force_rollback=dry_run):
-            result = write_report(conn, prepared.parsed, Path(prepared.path).name, strict=strict)
+            name = JOIN.join(Path(p).name for p in prepared.path.split(JOIN))
+            result = write_report(conn, prepared.parsed, name, strict=strict)
     except ReportError as exc:
         return LoadResult.refused(prepared.path, str(exc), dry_run=dry_run)
     except StrictRefusal as exc:  # --strict and the rules found errors: rolled back
@@ -169,8 +176,11 @@ def _write(conn: psycopg.Connection, prepared: Prepared, *, dry_run: bool, stric
 def iter_load(url: str, paths: Iterable[str | Path], *, encoding: str | None = None,
               allow_partial: bool = False, dry_run: bool = False, strict: bool = False,
               workers: int | None = None) -> Iterator[LoadResult]:
-    """Load files one by one, yielding each outcome as it is known (in input order)."""
-    paths = [str(p) for p in paths]
+    """Load files one by one, yielding each outcome as it is known (in input order).
+
+    Two documents of one report (a narrative and its tables) are one entry, 'a.txt + b.txt'.
+    """
+    paths = [JOIN.join(group) for group in group_documents([str(p) for p in paths], encoding)]
     workers = workers or os.cpu_count() or 1
     try:
         with connect(url) as conn:
