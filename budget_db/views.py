@@ -178,7 +178,7 @@ def grant_reader(connection) -> None:
     raw = _driver(connection)
     if not raw.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (READER_ROLE,)).fetchone():
         return
-    for schema in ("appendix", "budget"):
+    for schema in ("appendix", "budget", *sorted({v.schema for v in definitions()} - {"appendix"})):
         raw.execute(sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(sql.Identifier(schema), role))
         raw.execute(sql.SQL("GRANT SELECT ON ALL TABLES IN SCHEMA {} TO {}").format(sql.Identifier(schema), role))
 

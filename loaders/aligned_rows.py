@@ -31,7 +31,9 @@ _CUT_HEAD, _CUT_TAIL = re.compile(r"^\d[\d,]*\.\d$"), re.compile(r"^\d$")
 _FAR = 10 ** 6
 
 
-def fits(kind: str, text: str) -> bool:
+def fits(kind: str, text: str, value: str | None = None) -> bool:
+    if value and not re.fullmatch(value, squeeze(text)):
+        return False
     if kind == "amount":
         return is_amount(text)
     if kind == "code":
@@ -56,6 +58,7 @@ class _Anchor:
     field: str
     kind: str
     place: int  # column index in the full header
+    value: str | None = None
 
 
 def _chains(header: list[Row]) -> list[tuple[int, int, str, list[tuple[int, int]]]]:
@@ -109,7 +112,7 @@ def locate(block: TableBlock, header: list[Row], spec: Header) -> tuple[list[_An
             before = places.get(index - 1, -1)
             after = places.get(index + 1, before + 2)
             places[index] = max(before + 1, (before + after) // 2)
-        anchors.append(_Anchor(column.field, column.kind, places[index]))
+        anchors.append(_Anchor(column.field, column.kind, places[index], column.value))
     return anchors, used
 
 
@@ -143,7 +146,7 @@ def _assign(cells: list[tuple[int, str]], anchors: list[_Anchor], places: list[i
         place, text = cells[i - 1]
         for k in range(1, n + 1):
             cost[i][k] = cost[i][k - 1]
-            if cost[i - 1][k - 1] < _FAR and fits(anchors[k - 1].kind, text):
+            if cost[i - 1][k - 1] < _FAR and fits(anchors[k - 1].kind, text, anchors[k - 1].value):
                 taken = cost[i - 1][k - 1] + _distance(place, k - 1, places)
                 if taken <= cost[i][k]:
                     cost[i][k], took[i][k] = taken, True
@@ -236,5 +239,25 @@ def aligned_rows(block: TableBlock, spec: Header, is_data, starts_row) -> list[L
         data[0] = Row(data[0].line_no, tuple("" if (len(header), i) in used else c
                                              for i, c in enumerate(data[0].cells)))
     amount_fields = {a.field for a in anchors if a.kind == "amount"}
+    data = _join_untabbed_wraps(data, UntabbedRow)
     lines = [read_line(block, row, anchors, isinstance(row, UntabbedRow)) for row in data]
     return assemble(block, [line for line in lines if line.filled()], starts_row, amount_fields)
+
+
+def _join_untabbed_wraps(rows: list[Row], untabbed: type) -> list[Row]:
+    """A borderless row whose first cell wraps above and below it ('计算机设备维修和保' /
+    '分散自行组织 2.00' / '养服务') is one row, the wrapped text its first cell."""
+    joined: list[Row] = []
+    i = 0
+    while i < len(rows):
+        if i + 2 < len(rows) and all(isinstance(r, untabbed) for r in rows[i:i + 3]):
+            above, row, below = rows[i:i + 3]
+            if (len(above.cells) == len(below.cells) == 1 and not is_amount(above.cells[0])
+                    and not is_amount(below.cells[0]) and any(is_amount(c) for c in row.cells)):
+                text = clean_text(f"{above.cells[0]} {below.cells[0]}")
+                joined.append(untabbed(above.line_no, (text, *row.cells)))
+                i += 3
+                continue
+        joined.append(rows[i])
+        i += 1
+    return joined

@@ -41,6 +41,10 @@ def _kind(cells: dict[str, str]) -> str:
         return "project"
     if cells["economic_item"]:
         return "economic"
+    if not cells["organisation_form"] and cells["item_name"]:
+        # goods always print how they are bought: a borderless line's lone name is an economic item
+        cells["economic_item"], cells["item_name"] = cells["item_name"], ""
+        return "economic"
     return "item"
 
 
@@ -49,8 +53,9 @@ def read(block, spec, meta) -> list[ProcurementLine]:
     starts = lambda line: bool(line.cells["total"])  # every printed line has its 总计
     for row_no, line in enumerate(aligned_rows(block, spec.header, has_amount, starts), start=1):
         cells = line.cells
+        kind = _kind(cells)
         records.append(ProcurementLine(
-            table_no=block.number, row_no=row_no, row_kind=_kind(cells),
+            table_no=block.number, row_no=row_no, row_kind=kind,
             **{field: cells[field] or None for field in ("procurement_category", "project_name", "economic_item",
                                                           "item_name", "organisation_form")},
             total=parse_amount(cells["total"], where=f"{block.where()}, line {line.line_no}"),

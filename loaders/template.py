@@ -21,6 +21,7 @@ class Column:
     field: str
     label: str
     kind: str = "text"  # text | code | amount: what a cell of it may hold (tables read by aligned_rows)
+    value: str | None = None  # a regex every value of it matches (whitespace removed), where its values are few
 
 
 @dataclass(frozen=True)

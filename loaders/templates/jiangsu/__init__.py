@@ -53,7 +53,7 @@ THREE_PUBLIC = Header((
 PROCUREMENT = Header((
     Column("procurement_category", "采购品目大类"), Column("project_name", "专项名称"),
     Column("economic_item", "经济科目"), Column("item_name", "采购物品名称"),
-    Column("organisation_form", "采购组织形式"), Column("total", "总计", "amount"),
+    Column("organisation_form", "采购组织形式", value=".*(?:采购|组织)"), Column("total", "总计", "amount"),
 ))
 
 
