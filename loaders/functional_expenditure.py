@@ -80,7 +80,7 @@ def read(block, spec, meta) -> list:
 
 def prints_code_or_total(row) -> bool:
     """A data line prints a classification code or the table's 合计."""
-    return any(_CODE.match(cell) or squeeze(cell) == "合计" for cell in row.cells[:4]) or has_amount(row)
+    return any(_CODE.match(cell) or squeeze(cell) == "合计" for cell in row.cells) or has_amount(row)
 
 
 def starts_coded_row(line) -> bool:
