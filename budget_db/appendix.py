@@ -38,3 +38,15 @@ APPENDIX = {
 }
 # 表15-N: one project's table, its header from the goals view and its rows from this one.
 PROJECT_INDICATORS_VIEW = "t15_project_performance_indicators"
+
+# Templates whose tables have views of their own (schema-qualified), by the number `show` takes:
+# the printed order 公开01表 … 公开12表.
+TEMPLATE_VIEWS = {
+    "jiangsu_budget": {
+        "1": "jiangsu.t01_budget_summary", "2": "jiangsu.t02_income_summary", "3": "jiangsu.t03_expenditure_summary",
+        "4": "jiangsu.t04_fiscal_appropriation_summary", "5": "jiangsu.t05_fiscal_functional",
+        "6": "jiangsu.t06_fiscal_basic_economic", "7": "jiangsu.t07_general_functional",
+        "8": "jiangsu.t08_general_basic_economic", "9": "jiangsu.t09_three_public_meetings_training",
+        "10": "jiangsu.t10_gov_fund_functional", "11": "jiangsu.t11_operating_expenses", "12": "jiangsu.t12_procurement",
+    },
+}
