@@ -23,7 +23,9 @@ from budget_db.embedded import EmbeddedServer, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "shenzhen_luohu_police_2020.txt"
-OTHER_LAYOUTS = ROOT.parent / "shared" / "reports" / "other-layouts"
+# ../shared beside the repo (a git worktree under ../wt/ has it two levels up)
+OTHER_LAYOUTS = next((p for p in (base / "shared" / "reports" / "other-layouts" for base in (ROOT.parent, ROOT.parent.parent))
+                      if p.exists()), ROOT.parent / "shared" / "reports" / "other-layouts")
 
 
 def _with_database(url: str, name: str) -> str:

@@ -44,7 +44,7 @@ def test_bad_input_refused(database_url, db, tmp_path, name):
 
 
 @pytest.mark.skipif(not OTHER_LAYOUTS.exists(), reason="shared/reports/other-layouts is not beside the repo")
-@pytest.mark.parametrize("path", sorted(OTHER_LAYOUTS.glob("*.txt")) if OTHER_LAYOUTS.exists() else [],
+@pytest.mark.parametrize("path", sorted(OTHER_LAYOUTS.glob("sh_*.txt")) if OTHER_LAYOUTS.exists() else [],
                          ids=lambda p: p.name)
 def test_other_templates_refused(database_url, db, path):
     before = _counts(db)
