@@ -35,12 +35,14 @@ def print_text(rules: tuple[checks.Rule, ...], runs: list[tuple[tuple, checks.Ch
             out.print(f"  {f.severity:<8} {department} {year} · {f.place}: {format_money(f.left_value)} vs "
                       f"{format_money(f.right_value)}{difference} — {f.message}", markup=False, highlight=False, soft_wrap=True)
     for (_, department, year), run in runs:
-        if run.rules_skipped:
+        missed = [r.id for r in run.rules_skipped if run.holds(r)]  # another template's rules are not missed
+        if missed:
             out.print(f"skipped for {department} {year} (a 附表 they read is missing): "
-                      f"{', '.join(r.id for r in run.rules_skipped)}", markup=False, highlight=False, soft_wrap=True)
+                      f"{', '.join(missed)}", markup=False, highlight=False, soft_wrap=True)
     totals = {s: sum(run.count(s) for _, run in runs) for s in ("error", "warning", checks.ROUNDING, checks.NOT_CHECKED)}
     not_checked = f", {totals[checks.NOT_CHECKED]} not checked" if totals[checks.NOT_CHECKED] else ""
-    out.print(f"{len(runs)} report{'s' if len(runs) != 1 else ''}, {len(rules)} rule{'s' if len(rules) != 1 else ''}: "
+    held = len({r.id for _, run in runs for r in (*run.rules_run, *run.rules_skipped) if run.holds(r)})
+    out.print(f"{len(runs)} report{'s' if len(runs) != 1 else ''}, {held} rule{'s' if held != 1 else ''}: "
               f"{totals['error']} errors, {totals['warning']} warnings, {totals[checks.ROUNDING]} rounding{not_checked}",
               markup=False, highlight=False, soft_wrap=True)
 

@@ -3,62 +3,52 @@
 -- two sides' sums (NULL where a row it needs is not printed: not checked).
 CREATE OR REPLACE VIEW jiangsu.relations AS
 WITH line AS NOT MATERIALIZED (
-    SELECT l.report_id, k.kind, k.fund, l.table_no, l.row_no, l.side, l.amount, l.source_line,
+    SELECT l.report_id, k.kind, l.table_no, l.row_no, l.side, l.amount, l.source_line,
            regexp_replace(coalesce(l.label, ''), '\s', '', 'g') AS label,
            regexp_replace(coalesce(l.label_group, ''), '\s', '', 'g') AS label_group
     FROM budget.two_sided_summary_line l
-    JOIN appendix.report_tables k ON k.report_id = l.report_id AND k.table_no = l.table_no
-    WHERE k.template = 'jiangsu_budget'
+    JOIN budget.report_table k ON k.report_id = l.report_id AND k.table_no = l.table_no
 ),
-summary_total (report_id, key, amount, source_line) AS (
+summary_total AS NOT MATERIALIZED (
     -- a label and the amount printed beside it; a total spanning the function and use sides
     -- (当年支出小计, 支出合计: no label on the other side) has its amount on the other side
-    SELECT s.report_id, s.prefix || s.key,
-           coalesce(s.amount, (SELECT max(a.amount) FROM line a WHERE a.report_id = s.report_id
-                               AND a.table_no = s.table_no AND a.row_no = s.row_no AND a.side NOT IN ('income', s.side)
-                               AND s.side <> 'income' AND a.label = ''), 0),
-           s.source_line
-    FROM (SELECT l.*, CASE l.kind WHEN 'three_sided_summary' THEN 'S.' WHEN 'two_sided_summary' THEN 'F.'
-                                  WHEN 'income_summary' THEN 'I.' ELSE 'E.' END AS prefix,
-                 CASE WHEN l.kind = 'income_summary' AND l.label = '' THEN l.label_group ELSE l.label END AS key
-          FROM line l) s
-    WHERE s.key <> ''
+    SELECT s.report_id,
+           CASE s.kind WHEN 'three_sided_summary' THEN 'S.' WHEN 'two_sided_summary' THEN 'F.'
+                       WHEN 'income_summary' THEN 'I.' ELSE 'E.' END ||
+           CASE WHEN s.kind = 'income_summary' AND s.label = '' THEN s.label_group ELSE s.label END AS key,
+           coalesce(s.amount, max(a.amount), 0) AS amount, s.source_line
+    FROM line s
+    LEFT JOIN line a ON a.report_id = s.report_id AND a.table_no = s.table_no AND a.row_no = s.row_no
+        AND s.side <> 'income' AND a.side NOT IN ('income', s.side) AND a.label = ''
+    WHERE s.label <> '' OR (s.kind = 'income_summary' AND s.label_group <> '')
+    GROUP BY s.report_id, s.kind, s.label, s.label_group, s.side, s.amount, s.source_line
 ),
-function_sum AS (  -- the 功能分类 side's 类 lines
-    SELECT report_id, 'S.功能分类各类之和' AS key, sum(coalesce(amount, 0)) AS amount, min(source_line) AS source_line
+total AS NOT MATERIALIZED (
+    SELECT report_id, key, amount, source_line FROM summary_total
+    UNION ALL  -- the 功能分类 side's 类 lines
+    SELECT report_id, 'S.功能分类各类之和', sum(coalesce(amount, 0)), min(source_line)
     FROM line WHERE kind = 'three_sided_summary' AND side = 'function' AND label ~ '^[一二三四五六七八九十]+、'
     GROUP BY report_id
-),
-table_total AS (  -- the 合计 row of the functional, economic and procurement tables, the 三公 row
+    UNION ALL  -- the 合计 rows of the functional, economic and procurement tables, the 三公 row
     SELECT f.report_id, 'FX.' || k.fund, coalesce(f.total, 0), f.source_line
-    FROM budget.functional_expenditure f JOIN appendix.report_tables k USING (report_id, table_no)
-    WHERE k.template = 'jiangsu_budget' AND f.functional_code IS NULL
+    FROM budget.functional_expenditure f JOIN budget.report_table k USING (report_id, table_no)
+    WHERE f.functional_code IS NULL
     UNION ALL
     SELECT b.report_id, CASE k.kind WHEN 'operating_expenses' THEN 'OP' ELSE 'BX.' || k.fund END,
            coalesce(b.total, 0), b.source_line
-    FROM budget.basic_expenditure_item b JOIN appendix.report_tables k USING (report_id, table_no)
-    WHERE k.template = 'jiangsu_budget' AND b.row_kind = 'unit'
+    FROM budget.basic_expenditure_item b JOIN budget.report_table k USING (report_id, table_no)
+    WHERE b.row_kind = 'unit'
     UNION ALL
-    SELECT p.report_id, 'P.合计', coalesce(p.total, 0), p.source_line
-    FROM budget.procurement_item p JOIN appendix.report_tables k USING (report_id, table_no)
-    WHERE k.template = 'jiangsu_budget' AND p.row_kind = 'total'
+    SELECT report_id, 'P.合计', coalesce(total, 0), source_line FROM budget.procurement_item WHERE row_kind = 'total'
     UNION ALL
     SELECT t.report_id, v.key, coalesce(v.amount, 0), t.source_line
-    FROM budget.three_public_expense t JOIN appendix.report_tables k USING (report_id, table_no)
+    FROM budget.three_public_expense t
     CROSS JOIN LATERAL (VALUES ('T.合计', t.grand_total), ('T.三公小计', t.total), ('T.会议费', t.meeting_fee),
                                ('T.培训费', t.training_fee), ('T.因公出国（境）费', t.overseas_travel),
                                ('T.公务用车购置及运行维护费', t.vehicle_subtotal), ('T.公务接待费', t.official_reception))
         AS v (key, amount)
-    WHERE k.template = 'jiangsu_budget'
-),
-narrative AS (
-    SELECT n.report_id, 'N.' || n.fact_key, n.value, n.source_line
-    FROM budget.narrative_fact n JOIN appendix.reports r USING (report_id)
-    WHERE r.template = 'jiangsu_budget'
-),
-total (report_id, key, amount, source_line) AS (
-    SELECT * FROM summary_total UNION ALL SELECT * FROM function_sum
-    UNION ALL SELECT * FROM table_total UNION ALL SELECT * FROM narrative
+    UNION ALL  -- the narrative's amounts
+    SELECT report_id, 'N.' || fact_key, value, source_line FROM budget.narrative_fact
 ),
 relation (relation_kind, place, left_keys, right_keys) AS (VALUES
     ('within', '收支预算总表 收入合计 / 支出合计', '{S.收入合计}'::text[], '{S.支出合计}'::text[]),
@@ -107,23 +97,27 @@ relation (relation_kind, place, left_keys, right_keys) AS (VALUES
     ('narrative', '情况说明 政府采购支出预算总额 / 政府采购预算表 合计', '{N.procurement_total}', '{P.合计}')
 ),
 side AS (
-    SELECT r.report_id, rel.relation_kind, rel.place, rel.left_keys, rel.right_keys,
-           (SELECT CASE WHEN count(DISTINCT t.key) = cardinality(rel.left_keys) THEN sum(t.amount) END
-            FROM total t WHERE t.report_id = r.report_id AND t.key = ANY(rel.left_keys)) AS left_value,
-           (SELECT CASE WHEN count(DISTINCT t.key) = cardinality(rel.right_keys) THEN sum(t.amount) END
-            FROM total t WHERE t.report_id = r.report_id AND t.key = ANY(rel.right_keys)) AS right_value,
-           (SELECT min(t.source_line) FROM total t WHERE t.report_id = r.report_id AND t.key = ANY(rel.left_keys))
-               AS source_line
-    FROM appendix.reports r CROSS JOIN relation rel
+    SELECT r.id AS report_id, rel.relation_kind, rel.place, rel.left_keys, rel.right_keys,
+           sum(t.amount) FILTER (WHERE t.key = ANY(rel.left_keys)) AS left_sum,
+           count(DISTINCT t.key) FILTER (WHERE t.key = ANY(rel.left_keys)) AS left_found,
+           sum(t.amount) FILTER (WHERE t.key = ANY(rel.right_keys)) AS right_sum,
+           count(DISTINCT t.key) FILTER (WHERE t.key = ANY(rel.right_keys)) AS right_found,
+           min(t.source_line) FILTER (WHERE t.key = ANY(rel.left_keys)) AS source_line
+    FROM budget.report r
+    CROSS JOIN relation rel
+    LEFT JOIN total t ON t.report_id = r.id AND t.key = ANY(rel.left_keys || rel.right_keys)
     WHERE r.template = 'jiangsu_budget'
+    GROUP BY r.id, rel.relation_kind, rel.place, rel.left_keys, rel.right_keys
 )
-SELECT report_id, relation_kind, place, left_value, right_value,
-       CASE WHEN left_value IS NOT NULL AND right_value IS NOT NULL
+SELECT report_id, relation_kind, place,
+       CASE WHEN left_found = cardinality(left_keys) THEN left_sum END AS left_value,
+       CASE WHEN right_found = cardinality(right_keys) THEN right_sum END AS right_value,
+       CASE WHEN left_found = cardinality(left_keys) AND right_found = cardinality(right_keys)
             THEN cardinality(left_keys) + cardinality(right_keys) - 1 END AS terms,
        source_line
 FROM side
 -- a narrative that does not state an item is not compared; a table row that is missing is (not checked)
-WHERE NOT (relation_kind = 'narrative' AND left_value IS NULL);
+WHERE NOT (relation_kind = 'narrative' AND left_found < cardinality(left_keys));
 
 COMMENT ON VIEW jiangsu.relations IS '江苏模板：各表合计之间、与情况说明之间应相等的关系（左右两边之和）';
 COMMENT ON COLUMN jiangsu.relations.relation_kind IS '关系种类：within 表内 / across 表间 / narrative 说明与表';

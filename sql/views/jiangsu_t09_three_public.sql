@@ -1,4 +1,4 @@
--- Jiangsu “三公”经费、会议费、培训费支出预算表 (one row) and 政府采购预算表 (lines as printed).
+-- Jiangsu “三公”经费、会议费、培训费支出预算表 (one row)
 CREATE OR REPLACE VIEW jiangsu.t09_three_public_meetings_training AS
 SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
        t.grand_total, t.total, t.overseas_travel, t.vehicle_subtotal, t.vehicle_purchase, t.vehicle_operation,
@@ -17,20 +17,3 @@ COMMENT ON COLUMN jiangsu.t09_three_public_meetings_training.vehicle_operation I
 COMMENT ON COLUMN jiangsu.t09_three_public_meetings_training.official_reception IS '公务接待费';
 COMMENT ON COLUMN jiangsu.t09_three_public_meetings_training.meeting_fee IS '会议费';
 COMMENT ON COLUMN jiangsu.t09_three_public_meetings_training.training_fee IS '培训费';
-
-CREATE OR REPLACE VIEW jiangsu.t12_procurement AS
-SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
-       t.procurement_category, t.project_name, t.economic_item, t.item_name, t.organisation_form, t.total,
-       t.row_kind, r.report_key
-FROM appendix.reports r
-JOIN budget.procurement_item t ON t.report_id = r.report_id
-WHERE r.template = 'jiangsu_budget';
-
-COMMENT ON VIEW jiangsu.t12_procurement IS '公开12表 政府采购预算表（江苏）';
-COMMENT ON COLUMN jiangsu.t12_procurement.procurement_category IS '采购品目大类';
-COMMENT ON COLUMN jiangsu.t12_procurement.project_name IS '专项名称';
-COMMENT ON COLUMN jiangsu.t12_procurement.economic_item IS '经济科目';
-COMMENT ON COLUMN jiangsu.t12_procurement.item_name IS '采购物品名称';
-COMMENT ON COLUMN jiangsu.t12_procurement.organisation_form IS '采购组织形式';
-COMMENT ON COLUMN jiangsu.t12_procurement.total IS '总计';
-COMMENT ON COLUMN jiangsu.t12_procurement.row_kind IS '（派生）行的种类：合计 total / 品目大类 category / 专项 project / 经济科目 economic / 采购物品 item';
