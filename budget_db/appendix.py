@@ -38,3 +38,26 @@ APPENDIX = {
 }
 # 表15-N: one project's table, its header from the goals view and its rows from this one.
 PROJECT_INDICATORS_VIEW = "t15_project_performance_indicators"
+
+# Templates whose tables have views of their own (schema-qualified), by the number `show` takes:
+# their printed order (Jiangsu 公开01表 … 公开12表; Shanghai 1. … 7.; the 决算's nine tables).
+TEMPLATE_VIEWS = {
+    "jiangsu_budget": {
+        "1": "jiangsu.t01_budget_summary", "2": "jiangsu.t02_income_summary", "3": "jiangsu.t03_expenditure_summary",
+        "4": "jiangsu.t04_fiscal_appropriation_summary", "5": "jiangsu.t05_fiscal_functional",
+        "6": "jiangsu.t06_fiscal_basic_economic", "7": "jiangsu.t07_general_functional",
+        "8": "jiangsu.t08_general_basic_economic", "9": "jiangsu.t09_three_public_meetings_training",
+        "10": "jiangsu.t10_gov_fund_functional", "11": "jiangsu.t11_operating_expenses", "12": "jiangsu.t12_procurement",
+    },
+    "shanghai_budget": {
+        "1": "shanghai.s01_summary", "2": "shanghai.s02_income", "3": "shanghai.s03_expenditure",
+        "4": "shanghai.s04_fiscal_summary", "5": "shanghai.s05_general_budget", "6": "shanghai.s06_gov_fund",
+        "7": "shanghai.s07_state_capital",
+    },
+    "final_accounts": {
+        "1": "final_accounts.f01_summary", "2": "final_accounts.f02_income", "3": "final_accounts.f03_expenditure",
+        "4": "final_accounts.f04_fiscal_summary", "5": "final_accounts.f05_general_budget_expenditure",
+        "6": "final_accounts.f06_basic_expenditure", "7": "final_accounts.f07_three_public",
+        "8": "final_accounts.f08_gov_fund", "9": "final_accounts.f09_state_capital",
+    },
+}

@@ -26,6 +26,7 @@ from budget_db.load import LoadResult, lock_identity, write_report
 from budget_db.terminal import one_line
 from loaders.completeness import parse_complete
 from loaders.errors import ReportError
+from loaders.joined import JOIN, group_documents, joined_sha256, parse_joined
 from loaders.report import PARSER_VERSION, ParsedReport, attach_sources
 from loaders.source import DEFAULT_MAX_BYTES, open_input, read_source
 
@@ -142,6 +143,8 @@ def prepare(path: str, options: ReadOptions = ReadOptions()) -> Prepared:
 
 def parse_file(path: str | Path, *, encoding: str | None = None, allow_partial: bool = False,
                max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedReport:
+    if JOIN in str(path) and not Path(path).exists():  # two documents of one report
+        return parse_joined(tuple(str(path).split(JOIN)), encoding=encoding, allow_partial=allow_partial)
     source = read_source(path, encoding=encoding, max_bytes=max_bytes)
     parsed = parse_complete(source.text, str(path), sha256=source.sha256, allow_partial=allow_partial)
     return attach_sources(parsed, source.line_sources)
@@ -173,6 +176,9 @@ def _prepared(paths: list[str], options: ReadOptions, workers: int) -> Iterator[
 
 # -- writing (this process) ------------------------------------------------------------------
 def _file_sha256(path: str, max_bytes: int) -> str | None:
+    if JOIN in path and not Path(path).exists():
+        parts = tuple(path.split(JOIN))
+        return joined_sha256(parts, {p: _file_sha256(p, max_bytes) for p in parts})
     try:
         with open_input(path, max_bytes) as file:
             return hashlib.file_digest(file, "sha256").hexdigest()
@@ -207,7 +213,8 @@ def _write(conn: psycopg.Connection, prepared: Prepared, options: WriteOptions) 
     try:
         # A dry run writes in a transaction that is rolled back: the outcome is the real one.
         with conn.transaction(force_rollback=dry_run):
-            result = write_report(conn, prepared.parsed, Path(prepared.path).name, strict=options.strict,
+            name = JOIN.join(Path(p).name for p in prepared.path.split(JOIN))
+            result = write_report(conn, prepared.parsed, name, strict=options.strict,
                                   keep_cleaner=options.keep_cleaner)
     except ReportError as exc:
         return LoadResult.refused(prepared.path, str(exc), dry_run=dry_run)
@@ -225,8 +232,11 @@ def iter_load(url: str, paths: Iterable[str | Path], *, encoding: str | None = N
               allow_partial: bool = False, dry_run: bool = False, strict: bool = False,
               keep_cleaner: bool = False, workers: int | None = None,
               max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[LoadResult]:
-    """Load files one by one, yielding each outcome as it is known (in input order)."""
-    paths = [str(p) for p in paths]
+    """Load files one by one, yielding each outcome as it is known (in input order).
+
+    Two documents of one report (a narrative and its tables) are one entry, 'a.txt + b.txt'.
+    """
+    paths = [JOIN.join(group) for group in group_documents([str(p) for p in paths], encoding)]
     workers = workers or os.cpu_count() or 1
     reading = ReadOptions(encoding, allow_partial, max_bytes)
     writing = WriteOptions(dry_run, strict, keep_cleaner)

@@ -86,6 +86,11 @@ class CheckRun:
     rules_run: tuple[Rule, ...]
     rules_skipped: tuple[Rule, ...]  # another template's, or the report lacks a table kind they read
     findings: tuple[Finding, ...]
+    template: str = ""  # the report's
+
+    def holds(self, rule: Rule) -> bool:
+        """The rule holds in the report's template (else it was skipped as another template's)."""
+        return not rule.templates or self.template in rule.templates
 
     def count(self, severity: str) -> int:
         return sum(f.severity == severity for f in self.findings)
@@ -245,11 +250,12 @@ def run_checks(conn: psycopg.Connection, report_id: int, rule_ids: list[str] | N
     """Run the catalog (or the rules named) over one report and store the findings."""
     catalog = load_catalog()
     chosen = catalog if rule_ids is None else tuple(r for r in catalog if r.id in rule_ids)
-    to_run, skipped = applicable(chosen, report_tables(conn, report_id))
+    tables = report_tables(conn, report_id)
+    to_run, skipped = applicable(chosen, tables)
     sync_rules(conn, catalog)
     findings = run_rules(conn, to_run, report_id)
     store_findings(conn, report_id, list(chosen), findings)
-    run = CheckRun(report_id, tuple(to_run), tuple(skipped), tuple(findings))
+    run = CheckRun(report_id, tuple(to_run), tuple(skipped), tuple(findings), tables.template)
     if rule_ids is None:
         conn.execute(
             "INSERT INTO budget.validation_run (report_id, checked_at, rules_run, rules_skipped) "

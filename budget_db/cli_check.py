@@ -38,12 +38,13 @@ def print_text(rules: tuple[checks.Rule, ...], runs: list[tuple[tuple, checks.Ch
             say(f"  {f.severity:<8} {department} {year} · {f.place}: {format_money(f.left_value)} vs "
                 f"{format_money(f.right_value)}{difference} — {f.message}")
     for (_, department, year), run in runs:
-        if run.rules_skipped:
-            say(f"skipped for {department} {year} (a 附表 they read is missing): "
-                f"{', '.join(r.id for r in run.rules_skipped)}")
+        missed = [r.id for r in run.rules_skipped if run.holds(r)]  # another template's rules are not missed
+        if missed:
+            say(f"skipped for {department} {year} (a 附表 they read is missing): {', '.join(missed)}")
     totals = {s: sum(run.count(s) for _, run in runs) for s in ("error", "warning", checks.ROUNDING, checks.NOT_CHECKED)}
     not_checked = f", {totals[checks.NOT_CHECKED]} not checked" if totals[checks.NOT_CHECKED] else ""
-    say(f"{len(runs)} report{'s' if len(runs) != 1 else ''}, {len(rules)} rule{'s' if len(rules) != 1 else ''}: "
+    held = len({r.id for _, run in runs for r in (*run.rules_run, *run.rules_skipped) if run.holds(r)})
+    say(f"{len(runs)} report{'s' if len(runs) != 1 else ''}, {held} rule{'s' if held != 1 else ''}: "
         f"{totals['error']} errors, {totals['warning']} warnings, {totals[checks.ROUNDING]} rounding{not_checked}")
 
 

@@ -10,7 +10,7 @@ from psycopg import sql
 from rich.table import Table
 from rich.text import Text
 
-from budget_db.appendix import APPENDIX, DERIVED_MARK, KEY_COLUMNS, PROJECT_INDICATORS_VIEW
+from budget_db.appendix import APPENDIX, DERIVED_MARK, KEY_COLUMNS, PROJECT_INDICATORS_VIEW, TEMPLATE_VIEWS
 from budget_db.checks import format_money
 from budget_db.cli import EXIT_REFUSED, app, database_url, fail, out, select_reports, session
 from budget_db.terminal import printable
@@ -30,22 +30,28 @@ def format_value(value) -> str:
     return printable(str(value))
 
 
+def _qualified(view: str) -> tuple[str, str]:
+    """(schema, name): appendix unless the name says another schema (jiangsu.t01_…)."""
+    schema, _, name = view.rpartition(".")
+    return schema or "appendix", name
+
+
 def view_columns(conn, view: str) -> list[tuple[str, str]]:
     """(column, Chinese header) of a view, in order, without key and derived columns."""
     rows = conn.execute(
         "SELECT a.attname, coalesce(col_description(a.attrelid, a.attnum), a.attname) "
         "FROM pg_attribute a WHERE a.attrelid = to_regclass(%s) AND a.attnum > 0 AND NOT a.attisdropped "
         "ORDER BY a.attnum",
-        (f"appendix.{view}",),
+        (".".join(_qualified(view)),),
     ).fetchall()
     if not rows:
-        raise fail(f"the view appendix.{view} does not exist (is the database migrated?)")
+        raise fail(f"the view {'.'.join(_qualified(view))} does not exist (is the database migrated?)")
     return [(name, header) for name, header in rows
             if name not in KEY_COLUMNS and not header.startswith(DERIVED_MARK)]
 
 
 def view_title(conn, view: str) -> str:
-    row = conn.execute("SELECT obj_description(to_regclass(%s), 'pg_class')", (f"appendix.{view}",)).fetchone()
+    row = conn.execute("SELECT obj_description(to_regclass(%s), 'pg_class')", (".".join(_qualified(view)),)).fetchone()
     return row[0] if row and row[0] else view
 
 
@@ -73,8 +79,8 @@ def print_view(conn, view: str, report_id: int, *, where: tuple[str, str] | None
     if where:
         condition = sql.SQL(" AND {} = %s").format(sql.Identifier(where[0]))
         params.append(where[1])
-    query = sql.SQL("SELECT {} FROM appendix.{} WHERE report_id = %s{} ORDER BY row_no").format(
-        sql.SQL(", ").join(sql.Identifier(name) for name, _ in columns), sql.Identifier(view), condition,
+    query = sql.SQL("SELECT {} FROM {} WHERE report_id = %s{} ORDER BY row_no").format(
+        sql.SQL(", ").join(sql.Identifier(name) for name, _ in columns), sql.Identifier(*_qualified(view)), condition,
     )
     rows = conn.execute(query, params).fetchall()
     table = Table(title=Text(printable(title or view_title(conn, view))), show_lines=False, header_style="bold")
@@ -96,15 +102,24 @@ def show(
 ) -> None:
     """Print 附表 N of a loaded report as the report prints it."""
     matched = TABLE_NUMBER.fullmatch(number)
-    if not matched or matched.group(1) not in APPENDIX or (matched.group(2) and matched.group(1) != PROJECT_TABLE):
+    known = set(APPENDIX).union(*TEMPLATE_VIEWS.values())
+    if not matched or matched.group(1) not in known or (matched.group(2) and matched.group(1) != PROJECT_TABLE):
         raise fail(f"no 附表 {number}: use 1 … {max(map(int, APPENDIX))} or {PROJECT_TABLE}-N")
     url = database_url()
     with session(url) as conn:
         report_id, dept, fiscal_year = choose_report(conn, department, year)
-        if matched.group(2) and not has_project_table(conn, report_id, number):
+        template = conn.execute("SELECT template FROM appendix.reports WHERE report_id = %s", (report_id,)).fetchone()[0]
+        own = TEMPLATE_VIEWS.get(template)
+        if own is not None and number not in own:
+            raise fail(f"a {template} report has no 附表 {number}: use 1 … {len(own)}")
+        if own is None and matched.group(1) not in APPENDIX:
+            raise fail(f"no 附表 {number}: use 1 … {max(map(int, APPENDIX))} or {PROJECT_TABLE}-N")
+        if own is None and matched.group(2) and not has_project_table(conn, report_id, number):
             raise fail(f"{dept} {fiscal_year} has no 表{number}", EXIT_REFUSED)  # the error only, no empty table
         out.print(printable(f"{dept} · {fiscal_year} · report {report_id}"), highlight=False, markup=False)
-        if matched.group(2):
+        if own is not None:  # a template with views of its own, numbered in its printed order
+            print_view(conn, own[number], report_id)
+        elif matched.group(2):
             goals = APPENDIX[PROJECT_TABLE].view
             print_view(conn, goals, report_id, where=("table_no", number), title=f"表{number}")
             print_view(conn, PROJECT_INDICATORS_VIEW, report_id, where=("table_no", number),

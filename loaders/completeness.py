@@ -23,7 +23,7 @@ from loaders.template import Template
 
 def cut_table(grid: ReportGrid, template: Template) -> TableBlock | None:
     last = grid.tables[-1] if grid.tables else None
-    if last is None or last.number.split("-")[0] in template.core or is_whole(last, template):
+    if last is None or template.totals_first or last.number.split("-")[0] in template.core or is_whole(last, template):
         return None
     return last
 
@@ -32,7 +32,8 @@ def missing_tables(grid: ReportGrid, template: Template, projects: int | None) -
     """Declared tables (or single 表15-N) that the report lacks, in template order."""
     present: dict[str, set[int]] = {}
     for block in grid.tables:
-        present.setdefault(block.number.split("-")[0], set()).add(block.sub_number or 0)
+        spec = template.spec_for(block)
+        present.setdefault(spec.id if spec else block.number.split("-")[0], set()).add(block.sub_number or 0)
     missing = []
     for spec in template.tables:
         if spec.id in template.project_tables and projects == 0 and spec.id not in present:

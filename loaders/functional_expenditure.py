@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
+from loaders.aligned_rows import aligned_rows
 from loaders.common import has_amount, located_rows
 from loaders.errors import ReportError
-from loaders.grid import parse_amount
+from loaders.grid import clean_text, parse_amount, squeeze
 
 _CODE = re.compile(r"^\d{3}(\d{2}(\d{2})?)?$")
 LEVELS = {3: "类", 5: "款", 7: "项"}
@@ -77,5 +78,39 @@ def read(block, spec, meta) -> list:
             total=parse_amount(cell["total"], where=where),
             basic_expenditure=parse_amount(cell["basic_expenditure"], where=where),
             project_expenditure=parse_amount(cell["project_expenditure"], where=where), source_line=row.line_no,
+        ))
+    return records
+
+
+def prints_code_or_total(row) -> bool:
+    """A data line prints a classification code or the table's 合计."""
+    return any(_CODE.match(cell) or squeeze(cell) == "合计" for cell in row.cells) or has_amount(row)
+
+
+def starts_coded_row(line) -> bool:
+    return any(_CODE.match(text) or squeeze(text) == "合计" for text in line.cells.values() if text)
+
+
+def read_aligned(block, spec, meta) -> list:
+    """Functional tables with the code in one column (3/5/7 digits) and one or more amounts.
+
+    The 合计 row is the unit total: its label as printed stands where a unit name would.
+    """
+    records: list = []
+    amount_fields = [c.field for c in spec.header.columns if c.kind == "amount"]
+    for row_no, line in enumerate(aligned_rows(block, spec.header, prints_code_or_total, starts_coded_row), start=1):
+        code, name = line.cells["functional_code"], line.cells["functional_name"]
+        where = f"{block.where()}, line {line.line_no}"
+        if not _CODE.match(code):
+            total_label, code, name = clean_text(code or name), None, None
+        else:
+            total_label = None
+            records.append(functional_code(code, name, meta.fiscal_year, where))
+        amounts = {field: parse_amount(line.cells[field], where=where) for field in amount_fields}
+        records.append(FunctionalExpenditure(
+            table_no=block.number, row_no=row_no, budget_unit=total_label, fiscal_year=meta.fiscal_year,
+            functional_code=code, functional_name=name or None, total=amounts.get("total"),
+            basic_expenditure=amounts.get("basic_expenditure"), project_expenditure=amounts.get("project_expenditure"),
+            source_line=line.line_no,
         ))
     return records

@@ -100,9 +100,10 @@ def detect(text_or_grid, source: str) -> tuple[Template, ReportGrid]:
     from loaders.templates import templates
 
     for template in templates():
-        grid = read_grid(text_or_grid, source, template.layout)
+        grid = template_grid(text_or_grid, source, template)
         first = template.tables[0]
-        if any(block.number == first.id and squeeze(block.title) == first.title for block in grid.tables):
+        if any(template.spec_for(block) is first and (first.title_pattern or squeeze(block.title) == first.title)
+               for block in grid.tables):
             return template, grid
     grid = read_grid(text_or_grid, source)
     if grid.tables:
@@ -112,7 +113,16 @@ def detect(text_or_grid, source: str) -> tuple[Template, ReportGrid]:
     )
 
 
+def template_grid(text: str, source: str, template: Template) -> ReportGrid:
+    """The text cut into narrative and tables as the template's page furniture says."""
+    if template.grid_reader:
+        return _reader(template.grid_reader)(text, source)
+    return read_grid(text, source, template.layout)
+
+
 def read_meta(grid: ReportGrid, template: Template) -> ReportMeta:
+    if template.meta_reader:
+        return _reader(template.meta_reader)(grid, template)
     for line in grid.narrative[:10]:
         match = template.title.match(line.text)
         if match:
@@ -130,7 +140,7 @@ def read_meta(grid: ReportGrid, template: Template) -> ReportMeta:
 
 def is_whole(block: TableBlock, template: Template) -> bool:
     """The table prints the row its kind prints last (TableSpec.end): nothing was cut off it."""
-    spec = template.spec(block.number)
+    spec = template.spec_for(block)
     if spec is None or spec.end is None:
         return False
     return any(re.search(spec.end, squeeze(cell)) for row in block.rows for cell in row.cells if cell)
@@ -144,16 +154,18 @@ def check_template(grid: ReportGrid, template: Template, last: TableBlock | None
     for spec in template.tables:
         if spec.id not in template.core:
             continue
-        block = grid.table(spec.id)
+        block = next((b for b in grid.tables if template.spec_for(b) is spec), None)
         if block is None:
             raise ReportError(f"表{spec.id} {spec.title} is missing (the report is cut off or in another template)",
                               where=grid.source)
-        if squeeze(block.title) != spec.title:
+        if not spec.title_pattern and squeeze(block.title) != spec.title:
             raise ReportError(f"表{spec.id} is titled {block.title!r}, expected {spec.title!r} (another template?)",
                               where=block.where())
         if not block.rows:
             raise ReportError(f"表{spec.id} {spec.title} has no rows (the report is cut off?)", where=block.where())
     last = last or grid.tables[-1]
+    if template.totals_first:
+        return
     if last.number.split("-")[0] in template.core and not is_whole(last, template):
         # Nothing follows: the last core table may have lost rows.
         raise ReportError(f"the report ends inside 表{last.number} {last.title} (cut off?)", where=grid.source)
@@ -162,7 +174,7 @@ def check_template(grid: ReportGrid, template: Template, last: TableBlock | None
 def _blocks_by_spec(grid: ReportGrid, template: Template) -> list[tuple[TableSpec, list[TableBlock]]]:
     found: dict[str, list[TableBlock]] = {}
     for block in grid.tables:
-        spec = template.spec(block.number)
+        spec = template.spec_for(block)
         if spec is None:
             raise ReportError(f"表{block.number} is not a table of the {template.name} template", where=block.where())
         found.setdefault(spec.id, []).append(block)

@@ -20,6 +20,8 @@ class Column:
 
     field: str
     label: str
+    kind: str = "text"  # text | code | amount: what a cell of it may hold (tables read by aligned_rows)
+    value: str | None = None  # a regex every value of it matches (whitespace removed), where its values are few
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,9 @@ class TableSpec:
     header: Header | None = None
     repeated: bool = False  # printed once per project (表15-1 … 表15-N)
     end: str | None = None  # a row label (regex, whitespace removed) that only a whole table prints last
+    # Tables known by their title (no printed number, or one that is not theirs): a regex that
+    # must match the whole title, whitespace removed.
+    title_pattern: str | None = None
 
 
 def titled_table(title: str, kind: str, reader: str, fund: str, header: Header, **options) -> TableSpec:
@@ -90,10 +95,22 @@ class Template:
     # Tables of the projects under performance management: none when the project list is empty.
     project_tables: tuple[str, ...] = ()
     project_list: str | None = None  # the table listing those projects
+    grid_reader: str | None = None  # "module:function" (text, source) -> ReportGrid; default loaders.grid
     # "module:function" (grid, template) -> ReportMeta, for a title the `title` pattern cannot
-    # match on one line (the 决算's name, kind and year on three lines); None: loaders.report.read_meta.
+    # match on one line (the 决算's name, kind and year on three lines); None: the title line.
     meta_reader: str | None = None
+    # Its tables print their totals first (合计 on top): a cut table shows in the rules (its rows
+    # fall short of its 合计), so the last table is not taken to be cut for want of an end row.
+    totals_first: bool = False
 
     def spec(self, table_id: str) -> TableSpec | None:
         main = table_id.split("-")[0]
         return next((t for t in self.tables if t.id == main), None)
+
+    def spec_for(self, block) -> TableSpec | None:
+        """The declared table a printed block is: by its title where the template says so, else its id."""
+        title = re.sub(r"\s+", "", block.title or "")
+        for table in self.tables:
+            if table.title_pattern and re.fullmatch(table.title_pattern, title):
+                return table
+        return self.spec(block.number)

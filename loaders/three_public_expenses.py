@@ -45,6 +45,9 @@ class ThreePublicExpenseRow:
     table_no: str = ""  # the printed table, set by loaders.report
     measure: str | None = None  # 预算数 / 决算数 where a table prints both (部门决算); None: its one amount
     operating_expenses: Decimal | None = None  # 机关运行经费, where the table prints it (Shanghai)
+    meeting_fee: Decimal | None = None  # 会议费 (Jiangsu prints it beside the 三公)
+    training_fee: Decimal | None = None  # 培训费
+    grand_total: Decimal | None = None  # 合计 of the 三公, 会议费 and 培训费
 
 
 def parse(grid, meta) -> list[ThreePublicExpenseRow]:
@@ -66,4 +69,18 @@ def read(block, spec, meta) -> list[ThreePublicExpenseRow]:
             row_no=row_no, budget_unit=cell["budget_unit"] or None, year=int(year[1]),
             source_line=row.line_no, **amounts,
         ))
+    return records
+
+
+def read_with_meetings(block, spec, meta) -> list[ThreePublicExpenseRow]:
+    """“三公”经费、会议费、培训费支出预算表: one row of amounts under a 3-level header (the budget year)."""
+    from loaders.aligned_rows import aligned_rows
+    from loaders.common import has_amount
+
+    records = []
+    for row_no, line in enumerate(aligned_rows(block, spec.header, has_amount, lambda line: True), start=1):
+        where = f"{block.where()}, line {line.line_no}"
+        amounts = {field: parse_amount(text, where=where) for field, text in line.cells.items()}
+        records.append(ThreePublicExpenseRow(row_no=row_no, budget_unit=None, year=meta.fiscal_year,
+                                             source_line=line.line_no, table_no=block.number, **amounts))
     return records

@@ -12,7 +12,7 @@ from loaders.common import has_amount, located_rows
 from loaders.funding import funding_records
 from loaders.grid import Row, clean_text, parse_amount
 
-SIDES = ("income", "expenditure")
+SIDES = ("income", "expenditure")  # Jiangsu's summaries print the sides function and use instead
 
 
 @dataclass
@@ -24,6 +24,7 @@ class TwoSidedSummaryLine:
     label: str | None
     amount: Decimal | None
     source_line: int
+    label_group: str | None = None  # the merged label beside it (收入预算总表: 一般公共预算资金 | 小计)
 
 
 def read(block, spec, meta) -> list[TwoSidedSummaryLine]:

@@ -8,13 +8,12 @@ more (register()); an unknown text is refused by loaders.report, naming what is 
 from __future__ import annotations
 
 from loaders.template import Template
-from loaders.templates.shenzhen import TEMPLATE as SHENZHEN
 from loaders.templates.final_accounts import TEMPLATE as FINAL_ACCOUNTS
+from loaders.templates.jiangsu import TEMPLATE as JIANGSU
 from loaders.templates.shanghai import TEMPLATE as SHANGHAI
+from loaders.templates.shenzhen import TEMPLATE as SHENZHEN
 
-_REGISTRY: list[Template] = [SHENZHEN]
-_REGISTRY.append(FINAL_ACCOUNTS)
-_REGISTRY.append(SHANGHAI)
+_REGISTRY: list[Template] = [SHENZHEN, JIANGSU, FINAL_ACCOUNTS, SHANGHAI]
 
 
 def register(template: Template) -> None:

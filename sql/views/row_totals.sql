@@ -11,7 +11,11 @@ WITH total AS NOT MATERIALIZED (
     UNION ALL
     SELECT report_id, table_no, row_no, source_line, coalesce(functional_code || ' ' || functional_name, budget_unit),
            '支出总计', total, ARRAY[basic_expenditure, project_expenditure], '基本支出 + 项目支出'
-    FROM budget.functional_expenditure
+    FROM budget.functional_expenditure f
+    WHERE EXISTS (  -- a table that prints 基本支出 and 项目支出 (some print one amount only)
+        SELECT 1 FROM budget.functional_expenditure o
+        WHERE o.report_id = f.report_id AND o.table_no = f.table_no
+          AND (o.basic_expenditure IS NOT NULL OR o.project_expenditure IS NOT NULL))
     UNION ALL
     SELECT t.report_id, t.table_no, t.row_no, t.source_line, t.year::text, v.header, v.amount, v.parts, v.parts_header
     FROM budget.three_public_expense t

@@ -1,0 +1,104 @@
+"""A report published as two documents (Jiangsu's narrative 文件 and its 表) read as one.
+
+In a batch, a narrative without tables is joined with the one tables-only document of the same
+fiscal year whose department (as its 部门： lines print it, 中共 dropped) the narrative names.
+The joined report's facts keep the lines of their own file: the narrative's of the narrative
+document, the tables' of the tables document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from loaders.completeness import missing_tables
+from loaders.errors import ReportError
+from loaders.grid import ReportGrid, squeeze
+from loaders.report import ParsedReport, parse_grid
+from loaders.source import read_source
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+JOIN = " + "  # the joined documents' names, as one batch entry and one source
+
+
+@dataclass
+class _Document:
+    path: str
+    grid: ReportGrid
+    year: int | None
+    text: str  # whitespace removed, for finding the department's name
+
+
+def _document(path: str, encoding: str | None) -> _Document | None:
+    from loaders.templates.jiangsu import read_grid
+
+    try:
+        source = read_source(path, encoding=encoding)
+    except ReportError:
+        return None
+    if "江苏" not in source.text[:5000]:  # only Jiangsu publishes a report as two documents
+        return None
+    grid = read_grid(source.text, path)
+    head = " ".join(line.text for line in grid.narrative[:40]) + " ".join(b.title for b in grid.tables)
+    year = _YEAR.search(squeeze(head))
+    return _Document(path, grid, int(year[1]) if year else None, squeeze(source.text))
+
+
+def _department(document: _Document) -> str | None:
+    names = [b.unit_name for b in document.grid.tables if b.unit_name]
+    return squeeze(names[0]).removeprefix("中共") if names else None
+
+
+def group_documents(paths: list[str], encoding: str | None = None) -> list[tuple[str, ...]]:
+    """The paths in order, a narrative-only document joined with its tables (narrative first)."""
+    documents = {path: _document(path, encoding) for path in paths}
+    narratives = [d for d in documents.values() if d and not d.grid.tables and d.grid.narrative]
+    tables = [d for d in documents.values() if d and d.grid.tables and not _has_body(d)]
+    partner: dict[str, str] = {}
+    for narrative in narratives:
+        matches = [t for t in tables if t.year == narrative.year and _department(t)
+                   and _department(t) in narrative.text and t.path not in partner.values()]
+        if len(matches) == 1:
+            partner[narrative.path] = matches[0].path
+    joined_tables = set(partner.values())
+    groups: list[tuple[str, ...]] = []
+    for path in paths:
+        if path in joined_tables:
+            continue
+        groups.append((path, partner[path]) if path in partner else (path,))
+    return groups
+
+
+def _has_body(document: _Document) -> bool:
+    """A narrative of its own (第一部分 …), not only a cover and a table of contents."""
+    return any(re.match(r"^第[一二三]部分", squeeze(line.text)) for line in document.grid.narrative[5:])
+
+
+def parse_joined(paths: tuple[str, ...], *, encoding: str | None = None, allow_partial: bool = False) -> ParsedReport:
+    """Narrative of the first document, tables of the second: one report."""
+    from loaders.templates.jiangsu import TEMPLATE, read_grid
+
+    narrative_path, tables_path = paths
+    narrative_source, tables_source = read_source(narrative_path, encoding=encoding), read_source(tables_path,
+                                                                                                   encoding=encoding)
+    source = JOIN.join(paths)
+    tables = read_grid(tables_source.text, tables_path)
+    grid = ReportGrid(source=source, narrative=read_grid(narrative_source.text, narrative_path).narrative,
+                      tables=tables.tables, last_line=tables.last_line)
+    sha256 = hashlib.sha256((narrative_source.sha256 + tables_source.sha256).encode()).hexdigest()
+    parsed = parse_grid(grid, TEMPLATE, source, sha256)
+    missing = missing_tables(grid, TEMPLATE, None)
+    if missing and not allow_partial:
+        raise ReportError(f"the report lacks tables; missing {', '.join(missing)} (--allow-partial loads the rest)",
+                          where=source)
+    parsed.missing_tables = missing
+    return parsed
+
+
+def joined_sha256(paths: tuple[str, ...], digests: dict[str, str | None]) -> str | None:
+    """The sha256 a joined report is stored with (of its documents' sha256, in order)."""
+    parts = [digests.get(p) for p in paths]
+    if any(p is None for p in parts):
+        return None
+    return hashlib.sha256("".join(parts).encode()).hexdigest() if len(parts) > 1 else parts[0]
