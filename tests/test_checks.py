@@ -363,7 +363,7 @@ def test_check_prints_findings_by_rule_and_exits_0(database_url, sample_report_i
             "(difference 0.00) — linked by similarity 0.909: 表15-12 prints 公安特经费, 表13 prints 公安特情经费") in lines
     assert ("  rounding 深圳市公安局罗湖分局 2020 · 表14 基本支出 / 表3 基本支出: 92,623.87 vs 92,623.86 "
             "(difference 0.01) — 表14 基本支出 vs 表3 基本支出") in lines
-    assert lines[-1] == "1 report, 44 rules: 0 errors, 3 warnings, 17 rounding"
+    assert lines[-1] == "1 report, 41 rules: 0 errors, 3 warnings, 17 rounding"
 
 
 def test_check_exits_1_on_errors(edited_database, edited_sample):
@@ -374,7 +374,7 @@ def test_check_exits_1_on_errors(edited_database, edited_sample):
     assert ("  error    深圳市公安局罗湖分局 2020 · 表4 基本工资 · 总计: 37,932.02 vs 37,332.02 "
             "(difference 600.00) — 总计 vs 财政预算拨款 小计 + 事业收入 + 其他收入 + 上级补助收入 + 上年结余、结转"
             in result.stdout)
-    assert result.stdout.splitlines()[-1] == "1 report, 44 rules: 2 errors, 3 warnings, 19 rounding"
+    assert result.stdout.splitlines()[-1] == "1 report, 41 rules: 2 errors, 3 warnings, 19 rounding"
 
 
 def test_check_one_rule_as_json(edited_database, edited_sample):
