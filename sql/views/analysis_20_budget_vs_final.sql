@@ -51,7 +51,7 @@ COMMENT ON COLUMN analysis.budget_vs_final.functional_name IS '科目名称';
 COMMENT ON COLUMN analysis.budget_vs_final.budget_amount IS '预算数（万元；预算未列为 0）';
 COMMENT ON COLUMN analysis.budget_vs_final.final_amount IS '决算数（万元；决算未列为 0）';
 COMMENT ON COLUMN analysis.budget_vs_final.difference IS '（派生）决算减预算（万元）';
-COMMENT ON COLUMN analysis.budget_vs_final.execution_rate IS '（派生）执行率：决算 / 预算 × 100（%，保留两位；预算为 0 时为空）';
+COMMENT ON COLUMN analysis.budget_vs_final.execution_rate IS '（派生）执行率（%）：决算 / 预算 × 100，保留两位；预算为 0 时为空';
 COMMENT ON COLUMN analysis.budget_vs_final.budget_report_id IS '（派生）预算报告编号';
 COMMENT ON COLUMN analysis.budget_vs_final.final_report_id IS '（派生）决算报告编号';
 COMMENT ON COLUMN analysis.budget_vs_final.budget_template IS '预算报告模板';
