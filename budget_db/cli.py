@@ -131,4 +131,4 @@ def main() -> None:
 
 
 # The other commands live in their own modules and register themselves on `app`.
-from budget_db import cli_check, cli_export, cli_load, cli_show  # noqa: E402,F401
+from budget_db import cli_check, cli_export, cli_load, cli_profile, cli_show  # noqa: E402,F401
