@@ -67,3 +67,20 @@ def build() -> dict[str, Generated]:
             report = replace(report, text=_final_text(report.text))
         reports[case.name] = report
     return reports
+
+
+def main(folder: str) -> None:
+    """Write the reports as text files, e.g. to load them beside the sample for the README's recipes."""
+    from pathlib import Path
+
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    for name, report in build().items():
+        (target / f"{name}.txt").write_text(report.text, encoding="utf-8")
+        print(target / f"{name}.txt")
+
+
+if __name__ == "__main__":
+    import sys
+
+    main(sys.argv[1] if len(sys.argv) > 1 else "analysis-reports")
