@@ -6,17 +6,17 @@ CREATE OR REPLACE VIEW analysis.reports AS
 SELECT d.name AS department,
        d.region,
        r.fiscal_year,
-       CASE WHEN r.kind LIKE '%决算' THEN '决算' ELSE '预算' END AS stage,
+       s.stage,
        r.kind,
        r.scope,
        r.title,
-       concat_ws('|', d.region, d.name, CASE WHEN r.kind LIKE '%决算' THEN '决算' ELSE '预算' END,
-                 coalesce(r.scope, '')) AS series_key,
+       concat_ws('|', d.region, d.name, s.stage, coalesce(r.scope, '')) AS series_key,
        r.id AS report_id,
        r.template,
        r.report_key
 FROM budget.report r
 JOIN budget.department d ON d.id = r.department_id
+CROSS JOIN LATERAL (SELECT CASE WHEN r.kind LIKE '%决算' THEN '决算' ELSE '预算' END AS stage) s
 WHERE r.superseded_at IS NULL;
 
 COMMENT ON VIEW analysis.reports IS '分析：已载入的报告（仅当前版本），含阶段（预算 / 决算）与逐年序列';

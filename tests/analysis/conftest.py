@@ -10,9 +10,11 @@ from dataclasses import dataclass
 
 import psycopg
 import pytest
+from typer.testing import CliRunner
 
 from budget_db import migrate
 from budget_db.batch import load_file
+from budget_db.cli import app
 from tests.analysis.reports import build
 from tests.conftest import SAMPLE
 from tests.generator.report import Generated
@@ -50,3 +52,16 @@ def loaded(fresh_database, tmp_path_factory) -> Loaded:
 def conn(loaded):
     with psycopg.connect(loaded.url, autocommit=True) as connection:
         yield connection
+
+
+@pytest.fixture
+def cli(loaded):
+    """Run `budget-db COMMAND …` in this process against the analysis database; check the exit code."""
+    runner = CliRunner()
+
+    def run(*args: str, code: int = 0):
+        result = runner.invoke(app, list(args), env={"DATABASE_URL": loaded.url})
+        assert result.exit_code == code, result.output
+        return result
+
+    return run

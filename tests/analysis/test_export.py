@@ -8,25 +8,16 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
-from typer.testing import CliRunner
 
 from budget_db.appendix import APPENDIX, printed_columns, printed_rows
-from budget_db.cli import app
 from tests.analysis.reports import FUTIAN
 
 SAMPLE_DEPARTMENT = "深圳市公安局罗湖分局"
 
 
 @pytest.fixture
-def export(loaded):
-    runner = CliRunner()
-
-    def run(*args: str, code: int = 0):
-        result = runner.invoke(app, ["export", *args], env={"DATABASE_URL": loaded.url})
-        assert result.exit_code == code, result.output
-        return result
-
-    return run
+def export(cli):
+    return lambda *args, code=0: cli("export", *args, code=code)
 
 
 def cells(sheet, first_row: int) -> list[tuple]:

@@ -13,9 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from budget_db.cli import app
 from budget_db.svg_charts import PALETTE
 from tests.analysis.png import pixels
 from tests.analysis.reports import FUTIAN
@@ -45,15 +43,8 @@ def rgb(color: str) -> tuple[int, int, int]:
 
 
 @pytest.fixture
-def profile(loaded):
-    runner = CliRunner()
-
-    def run(*args: str, code: int = 0):
-        result = runner.invoke(app, ["profile", *args], env={"DATABASE_URL": loaded.url})
-        assert result.exit_code == code, result.output
-        return result
-
-    return run
+def profile(cli):
+    return lambda *args, code=0: cli("profile", *args, code=code)
 
 
 def test_the_page_has_every_section_with_the_reports_figures(profile, tmp_path):
