@@ -7,6 +7,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 import pandas as pd
+import psycopg
 import pytest
 import sqlalchemy
 from psycopg.rows import dict_row
@@ -314,3 +315,22 @@ def test_pandas_reads_money_as_decimal(loaded):
     assert all(isinstance(v, Decimal) for v in frame["total"])
     assert Decimal("1695.29") in set(frame["total"])
     assert coerced["total"].dtype == "float64"  # pandas' default coerce_float=True: why the README says False
+
+
+def test_amounts_are_converted_to_wan_yuan_by_the_tables_unit(loaded):
+    """A table printed in 元 (as other templates do) counts 0.0001 万元 per unit, exactly; rolled back."""
+    with psycopg.connect(loaded.url) as conn:
+        report_id = loaded.ids["sample"]
+        tables = one(conn, "SELECT * FROM analysis.report_tables WHERE report_id = %s AND table_no = '12'", report_id)
+        assert (tables["table_kind"], tables["fund"], tables["unit"], tables["wan_yuan"]) == (
+            "three_public", "财政拨款", "万元", 1)
+        conn.execute("UPDATE budget.report_table SET unit = '元' WHERE report_id = %s AND table_no IN ('12', '7')",
+                     (report_id,))
+        row = one(conn, "SELECT total, previous_total, total_per_staff FROM analysis.three_public WHERE report_id = %s",
+                  report_id)
+        assert (row["total"], row["previous_total"], row["total_per_staff"]) == (
+            Decimal("0.169529"), Decimal("0.550402"), Decimal("0.0001"))
+        line = one(conn, "SELECT total FROM analysis.functional_expenditure WHERE report_id = %s "
+                         "AND functional_code = '204'", report_id)
+        assert line["total"] == Decimal("12.142364")
+        conn.rollback()
