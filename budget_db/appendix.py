@@ -1,8 +1,10 @@
-"""Which view reproduces which 附表, for `budget-db show`."""
+"""Which view reproduces which 附表 (for `budget-db show` and `export`), and reading those views."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from psycopg import sql
 
 # Columns every view starts with; `show` prints what follows them.
 KEY_COLUMNS = ("department", "fiscal_year", "report_id", "row_no")
@@ -61,3 +63,43 @@ TEMPLATE_VIEWS = {
         "8": "final_accounts.f08_gov_fund", "9": "final_accounts.f09_state_capital",
     },
 }
+
+def qualified(view: str) -> tuple[str, str]:
+    """(schema, name): appendix unless the name says another schema (jiangsu.t01_…)."""
+    schema, _, name = view.rpartition(".")
+    return schema or "appendix", name
+
+
+def view_headers(conn, view: str) -> list[tuple[str, str]]:
+    """(column, comment) of a view in order; the column's name where it has no comment."""
+    return conn.execute(
+        "SELECT a.attname, coalesce(col_description(a.attrelid, a.attnum), a.attname) "
+        "FROM pg_attribute a WHERE a.attrelid = to_regclass(%s) AND a.attnum > 0 AND NOT a.attisdropped "
+        "ORDER BY a.attnum",
+        (".".join(qualified(view)),),
+    ).fetchall()
+
+
+def printed_columns(conn, view: str) -> list[tuple[str, str]]:
+    """(column, Chinese header) of a 附表 view as printed: without key and derived columns."""
+    return [(name, header) for name, header in view_headers(conn, view)
+            if name not in KEY_COLUMNS and not header.startswith(DERIVED_MARK)]
+
+
+def view_title(conn, view: str) -> str:
+    row = conn.execute("SELECT obj_description(to_regclass(%s), 'pg_class')", (".".join(qualified(view)),)).fetchone()
+    return row[0] if row and row[0] else view
+
+
+def printed_rows(conn, view: str, columns: list[tuple[str, str]], report_id: int,
+                 where: tuple[str, str] | None = None) -> list[tuple]:
+    """The rows of one report in a 附表 view, in printed order (optionally where column = value)."""
+    condition = sql.SQL("")
+    params: list = [report_id]
+    if where:
+        condition = sql.SQL(" AND {} = %s").format(sql.Identifier(where[0]))
+        params.append(where[1])
+    query = sql.SQL("SELECT {} FROM {} WHERE report_id = %s{} ORDER BY row_no").format(
+        sql.SQL(", ").join(sql.Identifier(name) for name, _ in columns), sql.Identifier(*qualified(view)), condition,
+    )
+    return conn.execute(query, params).fetchall()

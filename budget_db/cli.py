@@ -74,13 +74,14 @@ def session(url: str) -> Iterator[psycopg.Connection]:
         raise fail(f"lost the database {redact(url)}: {first_line(exc)}") from exc
 
 
-def select_reports(conn, department: str | None, year: int | None) -> list[tuple[int, str, int]]:
+def select_reports(conn, department: str | None, year: int | None,
+                   kind: str | None = None) -> list[tuple[int, str, int]]:
     """(report_id, department, fiscal_year) of the current reports matching the options."""
     return conn.execute(
         "SELECT report_id, department, fiscal_year FROM appendix.reports "
         "WHERE (%(d)s::text IS NULL OR department = %(d)s) AND (%(y)s::int IS NULL OR fiscal_year = %(y)s) "
-        "ORDER BY department, fiscal_year",
-        {"d": department, "y": year},
+        "AND (%(k)s::text IS NULL OR kind = %(k)s) ORDER BY department, fiscal_year, kind",
+        {"d": department, "y": year, "k": kind},
     ).fetchall()
 
 
@@ -112,4 +113,4 @@ def main() -> None:
 
 
 # The other commands live in their own modules and register themselves on `app`.
-from budget_db import cli_check, cli_db, cli_load, cli_show  # noqa: E402,F401
+from budget_db import cli_check, cli_db, cli_export, cli_load, cli_profile, cli_show  # noqa: E402,F401

@@ -10,7 +10,8 @@ from psycopg import sql
 from rich.table import Table
 from rich.text import Text
 
-from budget_db.appendix import APPENDIX, DERIVED_MARK, KEY_COLUMNS, PROJECT_INDICATORS_VIEW, TEMPLATE_VIEWS
+from budget_db.appendix import (APPENDIX, PROJECT_INDICATORS_VIEW, TEMPLATE_VIEWS, printed_columns, printed_rows,
+                                qualified, view_headers, view_title)
 from budget_db.checks import format_money
 from budget_db.cli import EXIT_REFUSED, app, database_url, fail, out, select_reports, session
 from budget_db.terminal import printable
@@ -30,29 +31,11 @@ def format_value(value) -> str:
     return printable(str(value))
 
 
-def _qualified(view: str) -> tuple[str, str]:
-    """(schema, name): appendix unless the name says another schema (jiangsu.t01_…)."""
-    schema, _, name = view.rpartition(".")
-    return schema or "appendix", name
-
-
 def view_columns(conn, view: str) -> list[tuple[str, str]]:
-    """(column, Chinese header) of a view, in order, without key and derived columns."""
-    rows = conn.execute(
-        "SELECT a.attname, coalesce(col_description(a.attrelid, a.attnum), a.attname) "
-        "FROM pg_attribute a WHERE a.attrelid = to_regclass(%s) AND a.attnum > 0 AND NOT a.attisdropped "
-        "ORDER BY a.attnum",
-        (".".join(_qualified(view)),),
-    ).fetchall()
-    if not rows:
-        raise fail(f"the view {'.'.join(_qualified(view))} does not exist (is the database migrated?)")
-    return [(name, header) for name, header in rows
-            if name not in KEY_COLUMNS and not header.startswith(DERIVED_MARK)]
-
-
-def view_title(conn, view: str) -> str:
-    row = conn.execute("SELECT obj_description(to_regclass(%s), 'pg_class')", (".".join(_qualified(view)),)).fetchone()
-    return row[0] if row and row[0] else view
+    """(column, Chinese header) of a 附表 view as printed; exits 2 if the view is missing."""
+    if not view_headers(conn, view):
+        raise fail(f"the view {'.'.join(qualified(view))} does not exist (is the database migrated?)")
+    return printed_columns(conn, view)
 
 
 def has_project_table(conn, report_id: int, number: str) -> bool:
@@ -61,28 +44,21 @@ def has_project_table(conn, report_id: int, number: str) -> bool:
     return conn.execute(query, (report_id, number)).fetchone()[0]
 
 
-def choose_report(conn, department: str | None, year: int | None) -> tuple[int, str, int]:
-    reports = select_reports(conn, department, year)
+def choose_report(conn, department: str | None, year: int | None,
+                  kind: str | None = None) -> tuple[int, str, int]:
+    reports = select_reports(conn, department, year, kind)
     if not reports:
         raise fail("no loaded report matches; see `budget-db reports`", EXIT_REFUSED)
     if len(reports) > 1:
         names = "; ".join(f"{d} {y}" for _, d, y in reports[:5])  # fail() escapes and bounds it
-        raise fail(f"{len(reports)} reports match ({names}…): choose one with --department and --year")
+        raise fail(f"{len(reports)} reports match ({names}…): choose one with --department, --year (and --kind)")
     return reports[0]
 
 
 def print_view(conn, view: str, report_id: int, *, where: tuple[str, str] | None = None,
                title: str | None = None) -> int:
     columns = view_columns(conn, view)
-    condition = sql.SQL("")
-    params: list = [report_id]
-    if where:
-        condition = sql.SQL(" AND {} = %s").format(sql.Identifier(where[0]))
-        params.append(where[1])
-    query = sql.SQL("SELECT {} FROM {} WHERE report_id = %s{} ORDER BY row_no").format(
-        sql.SQL(", ").join(sql.Identifier(name) for name, _ in columns), sql.Identifier(*_qualified(view)), condition,
-    )
-    rows = conn.execute(query, params).fetchall()
+    rows = printed_rows(conn, view, columns, report_id, where)
     table = Table(title=Text(printable(title or view_title(conn, view))), show_lines=False, header_style="bold")
     for (name, header), sample in zip(columns, zip(*rows) if rows else [[]] * len(columns)):
         numeric = any(isinstance(v, (Decimal, int)) for v in sample)
@@ -99,6 +75,7 @@ def show(
     number: str = typer.Argument(..., help="附表 number: 1 … 15, or 15-N for one project's table"),
     department: str = typer.Option(None, "--department", "-d", help="单位名称, as the tables print it"),
     year: int = typer.Option(None, "--year", "-y", help="fiscal year"),
+    kind: str = typer.Option(None, "--kind", help="部门预算, 单位预算 or 部门决算 (when a year has several)"),
 ) -> None:
     """Print 附表 N of a loaded report as the report prints it."""
     matched = TABLE_NUMBER.fullmatch(number)
@@ -107,7 +84,7 @@ def show(
         raise fail(f"no 附表 {number}: use 1 … {max(map(int, APPENDIX))} or {PROJECT_TABLE}-N")
     url = database_url()
     with session(url) as conn:
-        report_id, dept, fiscal_year = choose_report(conn, department, year)
+        report_id, dept, fiscal_year = choose_report(conn, department, year, kind)
         template = conn.execute("SELECT template FROM appendix.reports WHERE report_id = %s", (report_id,)).fetchone()[0]
         own = TEMPLATE_VIEWS.get(template)
         if own is not None and number not in own:

@@ -35,6 +35,17 @@ STANDARD_COMMENTS = {
     "row_no": "行号（印刷顺序）",
     "report_key": "（派生）报告标识（各版本不变）",
 }
+# Columns the analysis views share: a comment where the view's file gives none.
+ANALYSIS_COMMENTS = {
+    "region": "地区",
+    "stage": "（派生）阶段：预算 / 决算（由报告类型）",
+    "scope": "范围（如 本级、部门）",
+    "series_key": "（派生）逐年序列：地区、单位、阶段、范围相同的报告（上年即同一序列的上一年度）",
+    "report_id": "（派生）报告编号（当前版本）",
+    "template": "报告模板（如 shenzhen_budget）",
+    "change_amount": "（派生）比上年增减（万元）",
+    "change_percent": "（派生）比上年增减（%，保留两位；上年为 0 或无上年时为空）",
+}
 
 
 class ViewChangeBlocked(RuntimeError):
@@ -113,13 +124,22 @@ def apply_views(connection, directory: Path = VIEWS_DIR) -> None:
 
 def _comment_standard_columns(raw, ours: list[ViewDefinition]) -> None:
     rows = raw.execute(
-        "SELECT table_schema, table_name, column_name FROM information_schema.columns "
-        "WHERE (table_schema || '.' || table_name) = ANY(%s) AND column_name = ANY(%s)",
-        ([view.qualified for view in ours], list(STANDARD_COMMENTS)),
+        "SELECT c.table_schema, c.table_name, c.column_name, "
+        "       col_description(to_regclass(quote_ident(c.table_schema) || '.' || quote_ident(c.table_name)), "
+        "                       c.ordinal_position::int) IS NOT NULL "
+        "FROM information_schema.columns c "
+        "WHERE (c.table_schema || '.' || c.table_name) = ANY(%s) AND c.column_name = ANY(%s)",
+        ([view.qualified for view in ours], [*STANDARD_COMMENTS, *ANALYSIS_COMMENTS]),
     ).fetchall()
-    for schema, name, column in rows:
+    for schema, name, column, commented in rows:
+        if column in STANDARD_COMMENTS:
+            comment = STANDARD_COMMENTS[column]
+        elif schema == "analysis" and not commented:
+            comment = ANALYSIS_COMMENTS[column]
+        else:
+            continue
         raw.execute(sql.SQL("COMMENT ON COLUMN {} IS {}").format(
-            sql.Identifier(schema, name, column), sql.Literal(STANDARD_COMMENTS[column])))
+            sql.Identifier(schema, name, column), sql.Literal(comment)))
 
 
 def _dependents(raw, qualified: str) -> list[str]:

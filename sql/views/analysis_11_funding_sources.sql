@@ -1,0 +1,30 @@
+-- Where the money comes from: the department's income by funding source (the code list
+-- budget.funding_source, nested by parent_code), from its income-by-unit table (the 合计 row, or
+-- the sum of the units when none is printed: appendix.department_unit_totals), in 万元.
+CREATE OR REPLACE VIEW analysis.funding_sources AS
+SELECT t.department, t.region, t.fiscal_year, t.stage, t.scope,
+       t.table_no,
+       s.ordinal,
+       u.source_code,
+       s.name AS source_name,
+       s.parent_code,
+       u.amount * t.wan_yuan AS amount,
+       total.amount * t.wan_yuan AS income_total,
+       round(100 * u.amount / nullif(total.amount, 0), 2) AS share_percent,
+       t.report_id, t.template, t.report_key
+FROM analysis.report_tables t
+JOIN appendix.department_unit_totals u ON u.report_id = t.report_id AND u.table_no = t.table_no
+JOIN budget.funding_source s ON s.code = u.source_code
+LEFT JOIN appendix.department_unit_totals total
+       ON total.report_id = t.report_id AND total.table_no = t.table_no AND total.column_no = 0
+WHERE t.table_kind = 'income_by_unit';
+
+COMMENT ON VIEW analysis.funding_sources IS '分析：部门收入按资金来源（万元）';
+COMMENT ON COLUMN analysis.funding_sources.table_no IS '表号（收入预算表，如印刷）';
+COMMENT ON COLUMN analysis.funding_sources.ordinal IS '（派生）资金来源在代码表中的次序';
+COMMENT ON COLUMN analysis.funding_sources.source_code IS '资金来源代码（budget.funding_source）';
+COMMENT ON COLUMN analysis.funding_sources.source_name IS '资金来源名称';
+COMMENT ON COLUMN analysis.funding_sources.parent_code IS '上级资金来源代码（如一般公共预算拨款属财政拨款；求和只取同一级）';
+COMMENT ON COLUMN analysis.funding_sources.amount IS '金额（万元；表中印有此列而该行为空时为 0）';
+COMMENT ON COLUMN analysis.funding_sources.income_total IS '收入总计（万元）';
+COMMENT ON COLUMN analysis.funding_sources.share_percent IS '（派生）占收入总计的百分比';
