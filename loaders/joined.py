@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from loaders.completeness import missing_tables
 from loaders.errors import ReportError
 from loaders.grid import ReportGrid, squeeze
-from loaders.report import ParsedReport, parse_grid
+from loaders.report import ParsedReport, attach_sources, parse_grid
 from loaders.source import read_source
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -83,8 +83,12 @@ def parse_joined(paths: tuple[str, ...], *, encoding: str | None = None, allow_p
     narrative_source, tables_source = read_source(narrative_path, encoding=encoding), read_source(tables_path,
                                                                                                    encoding=encoding)
     source = JOIN.join(paths)
-    tables = read_grid(tables_source.text, tables_path)
-    grid = ReportGrid(source=source, narrative=read_grid(narrative_source.text, narrative_path).narrative,
+    # One text, the narrative's lines first: the report's line numbers run through both documents
+    # (a fact's line is unique in its report), and a PDF's pages follow the lines.
+    narrative_text = narrative_source.text.rstrip("\n")
+    text = narrative_text + "\n" + tables_source.text
+    tables = read_grid(text, source)
+    grid = ReportGrid(source=source, narrative=read_grid(narrative_text, narrative_path).narrative,
                       tables=tables.tables, last_line=tables.last_line)
     sha256 = hashlib.sha256((narrative_source.sha256 + tables_source.sha256).encode()).hexdigest()
     parsed = parse_grid(grid, TEMPLATE, source, sha256)
@@ -93,6 +97,10 @@ def parse_joined(paths: tuple[str, ...], *, encoding: str | None = None, allow_p
         raise ReportError(f"the report lacks tables; missing {', '.join(missing)} (--allow-partial loads the rest)",
                           where=source)
     parsed.missing_tables = missing
+    narrative_lines = narrative_text.count("\n") + 1
+    if narrative_source.line_sources or tables_source.line_sources:  # PDF: pages of both documents
+        parsed = attach_sources(parsed, (*narrative_source.line_sources[:narrative_lines],
+                                         *tables_source.line_sources))
     return parsed
 
 
