@@ -178,3 +178,13 @@ def test_a_report_missing_a_table_is_refused_or_loaded_partial(url, tmp_path):
     result = load_file(url, cut)
     assert result.outcome == "refused"
     assert "国有资本经营预算财政拨款收入支出决算表 is missing" in result.message
+
+
+def test_show_prints_the_final_accounts_tables_by_their_printed_order(url, report):
+    from tests.test_loading import cli
+
+    shown = cli("show", "1", "-d", "上海市普陀区财政局", "-y", "2024", url=url)
+    assert shown.returncode == 0, shown.stderr
+    assert "收入支出决算总表" in shown.stdout and "2,995.39" in shown.stdout
+    missing = cli("show", "10", "-d", "上海市普陀区财政局", "-y", "2024", url=url)
+    assert missing.returncode == 2 and missing.stderr.strip().endswith("a final_accounts report has no 附表 10: use 1 … 9")
