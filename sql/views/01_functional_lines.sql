@@ -17,6 +17,7 @@ FROM (SELECT *, coalesce(total, 0) <> 0 OR coalesce(basic_expenditure, 0) <> 0
                  OR coalesce(project_expenditure, 0) <> 0 AS printed  -- an empty fund table prints 0
       FROM budget.functional_expenditure) f
 JOIN budget.report_table t ON t.report_id = f.report_id AND t.table_no = f.table_no AND t.kind = 'functional_expenditure'
+ AND t.fund IN ('一般公共预算', '政府性基金', '国有资本经营')  -- one budget each: added, never counted twice
 JOIN budget.report r ON r.id = f.report_id AND r.superseded_at IS NULL
 WHERE f.functional_code IS NOT NULL OR f.row_no = 1
 GROUP BY f.report_id, f.functional_code;

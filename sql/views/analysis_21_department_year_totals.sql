@@ -16,10 +16,17 @@ WITH unit_total AS (
     FROM analysis.report_tables t
     JOIN appendix.department_unit_totals u ON u.report_id = t.report_id AND u.table_no = t.table_no
     GROUP BY t.report_id
-), functional AS (
-    SELECT report_id, sum(total) AS functional_total
+), functional_by_fund AS (
+    -- the 类 of each functional table; a table of all funds (全部资金) or of all fiscal money
+    -- (财政拨款) holds what the one-budget tables split: the widest one a report prints is taken
+    SELECT report_id, sum(total) AS total,
+           CASE fund WHEN '全部资金' THEN 1 WHEN '财政拨款' THEN 2 ELSE 3 END AS breadth
     FROM analysis.functional_expenditure WHERE level = '类'
-    GROUP BY report_id
+    GROUP BY report_id, fund
+), functional AS (
+    SELECT DISTINCT ON (report_id) report_id, sum(total) OVER (PARTITION BY report_id, breadth) AS functional_total
+    FROM functional_by_fund
+    ORDER BY report_id, breadth
 ), cell AS (
     SELECT r.department, r.region, r.fiscal_year, r.stage, r.scope, r.series_key,
            u.expenditure_total, u.basic_expenditure, u.project_expenditure, u.income_total,
@@ -51,6 +58,6 @@ COMMENT ON COLUMN analysis.department_year_totals.expenditure_total IS '支出�
 COMMENT ON COLUMN analysis.department_year_totals.basic_expenditure IS '基本支出（万元）';
 COMMENT ON COLUMN analysis.department_year_totals.project_expenditure IS '项目支出（万元）';
 COMMENT ON COLUMN analysis.department_year_totals.income_total IS '收入总计（万元）';
-COMMENT ON COLUMN analysis.department_year_totals.functional_total IS '（派生）功能分类各表（各类之和，全部预算）合计（万元）';
+COMMENT ON COLUMN analysis.department_year_totals.functional_total IS '（派生）功能分类支出合计（万元）：全部资金表，或财政拨款表，或各预算表之和（不重复计算）';
 COMMENT ON COLUMN analysis.department_year_totals.three_public_total IS '“三公”经费合计（万元）';
 COMMENT ON COLUMN analysis.department_year_totals.previous_expenditure_total IS '（派生）上年支出总计（万元；上年报告未载入为空）';

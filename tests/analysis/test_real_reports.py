@@ -1,0 +1,50 @@
+"""The analysis views over the shared real reports of three templates: year-over-year change of
+万里街道 (Shanghai, 元 → 万元) 2024 → 2025 and of the Jiangsu departments 2018 → 2019, and the
+department × year totals without counting a fund twice."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import psycopg
+import pytest
+
+from budget_db import migrate
+from budget_db.batch import load_files
+from tests.conftest import OTHER_LAYOUTS
+
+WANLI = "上海市普陀区人民政府万里街道办事处"
+PARTY = "中共江苏省委办公厅"
+
+
+@pytest.fixture(scope="module")
+def real(fresh_database):
+    url = fresh_database("budget_analysis_real")
+    migrate.upgrade(url)
+    results = load_files(url, sorted(OTHER_LAYOUTS.glob("*.txt")), workers=2)
+    assert [r.outcome for r in results] == ["loaded"] * 15, [r.message for r in results if r.outcome != "loaded"]
+    return url
+
+
+def _rows(url, query, *params):
+    with psycopg.connect(url) as conn:
+        return conn.execute(query, params).fetchall()
+
+
+def test_year_over_year_by_function_across_templates(real):
+    query = ("SELECT DISTINCT total, previous_total, change_amount, change_percent FROM analysis.functional_expenditure "
+             "WHERE department = %s AND fiscal_year = %s AND functional_code = %s")
+    # Shanghai prints 元: 154,369,326 元 in 2025 is 15,436.9326 万元 (exact), 2024 11,938.5303
+    assert _rows(real, query, WANLI, 2025, "212") == [
+        (D("15436.932600"), D("11938.530300"), D("3498.402300"), D("29.30"))]
+    assert _rows(real, query, PARTY, 2019, "201") == [(D("22395.50"), D("20153.75"), D("2241.75"), D("11.12"))]
+    # the first year loaded has no previous year
+    assert _rows(real, query, PARTY, 2018, "201") == [(D("20153.75"), None, None, None)]
+
+
+def test_department_year_totals_count_each_fund_once(real):
+    totals = dict(((d, y), t) for d, y, t in _rows(
+        real, "SELECT department, fiscal_year, functional_total FROM analysis.department_year_totals"))
+    # Jiangsu prints 财政拨款 (all fiscal money) and 一般公共预算 tables of the same money: taken once
+    assert totals[PARTY, 2019] == D("27664.22")
+    assert len(totals) == 15
