@@ -117,7 +117,7 @@ def matrix_sheet(conn, measure: str = "expenditure_total", stage: str | None = N
     for *key, year, value in conn.execute(query, (stage, stage)).fetchall():
         cells.setdefault(tuple(key), {})[year] = value
     years = sorted({year for row in cells.values() for year in row})
-    title = dict(view_headers(conn, MATRIX_VIEW, "analysis")).get(measure, measure)
+    title = dict(view_headers(conn, f"analysis.{MATRIX_VIEW}")).get(measure, measure)
     return Sheet("matrix", [label for _, label in MATRIX_KEYS] + [f"{year}年" for year in years],
                  [(*key, *(row.get(year) for year in years)) for key, row in cells.items()],
                  title=f"单位 × 年度：{title}")

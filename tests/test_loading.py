@@ -17,7 +17,7 @@ from budget_db import migrate
 from budget_db.batch import UsageError, expand_paths, load_file, load_files, parse_file
 from loaders.errors import ReportError
 from loaders.records import is_shared
-from tests.conftest import OTHER_LAYOUTS, SAMPLE
+from tests.conftest import SAMPLE
 
 TEXT = SAMPLE.read_text(encoding="utf-8")
 DEPARTMENT = "深圳市公安局罗湖分局"
@@ -437,10 +437,6 @@ def test_every_bad_input_refused_with_nothing_written(fresh_url, tmp_path):
     for name, data in bad.items():
         (inbox / name).parent.mkdir(parents=True, exist_ok=True)
         (inbox / name).write_bytes(data)
-    # the Shanghai layouts: no template reads them (the Jiangsu ones load, tests/test_jiangsu.py)
-    layouts = sorted(OTHER_LAYOUTS.glob("sh_*.txt")) if OTHER_LAYOUTS.exists() else []
-    for layout in layouts:
-        (inbox / f"layout_{layout.name}").write_bytes(layout.read_bytes())
     with psycopg.connect(fresh_url) as conn:
         tables = ["report", "department", "fiscal_year", "functional_classification", *report_tables(conn)]
         count = sql.SQL("SELECT count(*) FROM budget.{}")
@@ -449,7 +445,7 @@ def test_every_bad_input_refused_with_nothing_written(fresh_url, tmp_path):
     result = cli("load", "--json", inbox, url=fresh_url)
     assert result.returncode == 1, result.stderr
     files, summary = json_lines(result.stdout)
-    assert summary["refused"] == summary["files"] == len(bad) + len(layouts)
+    assert summary["refused"] == summary["files"] == len(bad)
     reasons = {Path(f["file"]).name: f["message"] for f in files}
     for name, message in reasons.items():
         assert message.startswith(f"{inbox / name}: ") and "\n" not in message, name
