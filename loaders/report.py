@@ -108,8 +108,10 @@ def detect(text_or_grid, source: str) -> tuple[Template, ReportGrid]:
     grid = read_grid(text_or_grid, source)
     if grid.tables:
         return templates()[0], grid  # check_template says what does not fit
+    known = ", ".join(t.id for t in templates())
     raise ReportError(
-        "not a budget report in the supported template: no '表.1 收支预算总表' table marker found", where=source,
+        f"not a budget report in a supported template ({known}): no '表.1 收支预算总表' table marker "
+        "or other first table found", where=source,
     )
 
 

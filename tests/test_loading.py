@@ -463,7 +463,8 @@ def test_every_bad_input_refused_with_nothing_written(fresh_url, tmp_path):
         "cut_in_7.txt": "the report ends inside 表7 一般公共预算支出情况表 (cut off?)",
         "cut_in_15.txt": "表15-50, line 2000: the report ends inside 表15-50; missing 表15-50 … 表15-96 of the "
                          "96 projects 表13 lists (--allow-partial loads the rest)",
-        "minutes.txt": "not a budget report in the supported template: no '表.1 收支预算总表' table marker found",
+        "minutes.txt": "not a budget report in a supported template (shenzhen_budget, jiangsu_budget, final_accounts, "
+                       "shanghai_budget): no '表.1 收支预算总表' table marker or other first table found",
     }
     for name, reason in expected.items():
         assert reasons[name] == f"{inbox / name}: {reason}", name

@@ -67,8 +67,9 @@ def test_an_unregistered_template_is_refused_in_one_line(url, tmp_path):
     path.write_text(made_up.TEXT, encoding="utf-8")
     result = load_file(url, path)
     assert result.outcome == "refused"
-    assert result.message == (f"{path}: not a budget report in the supported template: "
-                              "no '表.1 收支预算总表' table marker found")
+    assert result.message == (f"{path}: not a budget report in a supported template "
+                              "(shenzhen_budget, jiangsu_budget, final_accounts, shanghai_budget): "
+                              "no '表.1 收支预算总表' table marker or other first table found")
 
 
 def test_a_unit_report_and_a_department_report_are_both_current(url, tmp_path):

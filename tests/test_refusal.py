@@ -57,7 +57,8 @@ def test_other_templates_refused(database_url, db, path, monkeypatch):
     before = _counts(db)
     result = load_file(database_url, path)
     assert result.outcome == "refused"
-    assert result.message == f"{path}: not a budget report in the supported template: no '表.1 收支预算总表' table marker found"
+    assert result.message == (f"{path}: not a budget report in a supported template (shenzhen_budget): "
+                              "no '表.1 收支预算总表' table marker or other first table found")
     assert _counts(db) == before
 
 
