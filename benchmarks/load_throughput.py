@@ -8,17 +8,21 @@
 4. End to end: budget_db.batch.iter_load over all N files into a fresh database (parsing in
    worker processes, writing here, one transaction per report): reports/s and rows/s.
 5. COPY floor: the same rows, exported from that database, COPYed into another fresh one with
-   nothing else: (a) one COPY per table in one transaction; (b) one transaction per report.
-Prints a Markdown table and the machine it ran on.
+   nothing else: (a) one COPY per table in one transaction; (b) one transaction per report;
+   (c) as (b) without foreign-key checks (the FK-free floor).
+Prints a Markdown table and the machine it ran on, or with --json one JSON object.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
+import resource
 import shutil
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -137,7 +141,7 @@ def _reference_tables(conn) -> list[tuple[str, list[str]]]:
     return result
 
 
-def measure_copy_floor(source_url: str, target_url: str) -> tuple[float, float, int]:
+def measure_copy_floor(source_url: str, target_url: str) -> tuple[float, float, float, int]:
     with psycopg.connect(source_url) as source, psycopg.connect(target_url) as target:
         facts = fact_tables(source)
         reference = [(t, n) for t, n in _reference_tables(source)]
@@ -167,14 +171,31 @@ def measure_copy_floor(source_url: str, target_url: str) -> tuple[float, float, 
         for report_id in report_ids:
             where = sql.SQL(" WHERE report_id = {}").format(sql.Literal(report_id))
             per_report.append([(t, n, _copy_out(source, t, n, where)) for t, n in facts])
-        started = time.perf_counter()
-        for batch in per_report:
-            with target.transaction():
-                for table, names, data in batch:
-                    if data:
-                        _copy_in(target, table, names, data)
-        per_report_seconds = time.perf_counter() - started
-    return one_transaction, per_report_seconds, rows
+        def copy_per_report() -> float:
+            started = time.perf_counter()
+            for batch in per_report:
+                with target.transaction():
+                    for table, names, data in batch:
+                        if data:
+                            _copy_in(target, table, names, data)
+            return time.perf_counter() - started
+
+        per_report_seconds = copy_per_report()
+        # (c) The same without foreign-key checks (their triggers off): the FK-free floor.
+        target.execute(sql.SQL("TRUNCATE {}").format(
+            sql.SQL(", ").join(sql.Identifier("budget", table) for table, _ in facts)))
+        target.execute("SET session_replication_role = replica")
+        target.commit()
+        fk_free_seconds = copy_per_report()
+        target.execute("SET session_replication_role = origin")
+    return one_transaction, per_report_seconds, fk_free_seconds, rows
+
+
+def max_rss_mb() -> float:
+    """The largest resident set of this process or of a parsing worker, in MB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, workers) / 1024
 
 
 def machine(server_url: str) -> str:
@@ -197,6 +218,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=None, help="parsing processes (default: CPU count)")
     parser.add_argument("--parse-sample", type=int, default=40, help="reports parsed one by one for the parse time")
     parser.add_argument("--sample", type=Path, default=SAMPLE)
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
     parser.add_argument("--without-rules", action="store_true",
                         help="also time the end-to-end load without the validation rules (a diagnosis)")
     args = parser.parse_args()
@@ -208,7 +230,7 @@ def main() -> None:
         server.start()
         server_url = server.url("postgres")
         files = write_variants(args.sample, home / "reports", args.reports)
-        print(f"generated {len(files)} reports in {home / 'reports'}")
+        print(f"generated {len(files)} reports in {home / 'reports'}", file=sys.stderr)
 
         parsed, parse_seconds = measure_parse(files[:args.parse_sample])
         write_seconds = measure_write(new_database(server_url, "bench_write"), parsed)
@@ -216,7 +238,8 @@ def main() -> None:
 
         url = new_database(server_url, "bench_load")
         e2e_seconds, rows, outcomes = measure_end_to_end(url, files, args.workers)
-        floor_one, floor_per_report, floor_rows = measure_copy_floor(url, new_database(server_url, "bench_copy"))
+        floor_one, floor_per_report, floor_fk_free, floor_rows = measure_copy_floor(
+            url, new_database(server_url, "bench_copy"))
         bare_seconds = None
         if args.without_rules:
             hooks = list(load.AFTER_WRITE_HOOKS)
@@ -228,6 +251,20 @@ def main() -> None:
 
         per = statistics.median
         n = len(files)
+        if args.json:
+            print(json.dumps({
+                "reports": n, "rows": rows, "workers": args.workers or os.cpu_count(),
+                "reports_per_s": round(n / e2e_seconds, 2), "rows_per_s": round(rows / e2e_seconds),
+                "parse_ms_per_report": round(per(parse_seconds) * 1000, 2),
+                "write_ms_per_report": round(per(write_seconds) * 1000, 2),
+                "floor_one_transaction_reports_per_s": round(n / floor_one, 2),
+                "floor_per_report_reports_per_s": round(n / floor_per_report, 2),
+                "floor_fk_free_reports_per_s": round(n / floor_fk_free, 2),
+                "ratio_to_fk_free_floor": round(e2e_seconds / floor_fk_free, 2),
+                "without_rules_reports_per_s": round(n / bare_seconds, 2) if bare_seconds else None,
+                "max_rss_mb": round(max_rss_mb(), 1), "machine": machine(server_url),
+            }))
+            return
         print()
         print(f"Machine: {machine(server_url)}")
         print(f"Reports: N = {n} ({rows / n:.0f} rows each, {rows} rows), outcomes {outcomes}, "
@@ -246,6 +283,8 @@ def main() -> None:
         if bare_seconds:
             print(f"| end to end without the validation rules (diagnosis) | {bare_seconds:.2f} s = "
                   f"{n / bare_seconds:.1f} reports/s, {rows / bare_seconds:,.0f} rows/s |")
+        print(f"| COPY floor (c): as (b), without foreign-key checks | {floor_fk_free:.2f} s "
+              f"({n / floor_fk_free:.1f} reports/s) |")
         print(f"| end to end / floor (a) | {e2e_seconds / floor_one:.1f}x |")
         print(f"| end to end / floor (b) | {e2e_seconds / floor_per_report:.1f}x |")
     finally:
