@@ -48,3 +48,23 @@ def test_department_year_totals_count_each_fund_once(real):
     # Jiangsu prints 财政拨款 (all fiscal money) and 一般公共预算 tables of the same money: taken once
     assert totals[PARTY, 2019] == D("27664.22")
     assert len(totals) == 15
+
+
+def test_the_readme_recipes_on_real_reports(real):
+    ranking = _rows(real, "SELECT rank_in_region, department, total, previous_total, previous_source, change_percent "
+                          "FROM analysis.three_public WHERE region = '江苏省' AND fiscal_year = 2019 AND stage = '预算' "
+                          "ORDER BY rank_in_region")
+    assert ranking == [
+        (1, "江苏省人大常委会办公厅", D("767.60"), D("833.60"), "上年报告", D("-7.92")),
+        (2, "江苏省政协办公厅", D("660.10"), D("675.10"), "上年报告", D("-2.22")),
+        (3, "江苏省高级人民法院", D("513.75"), D("620.75"), "上年报告", D("-17.24")),
+        (4, PARTY, D("508.20"), D("508.20"), "上年报告", D("0.00")),
+        (5, "江苏省人民检察院", D("418.26"), D("484.30"), "上年报告", D("-13.64")),
+    ]
+    by_class = {code: (previous, total, percent) for code, previous, total, percent in _rows(
+        real, "SELECT functional_code, previous_total, total, change_percent FROM analysis.functional_expenditure "
+              "WHERE department = %s AND fiscal_year = 2025 AND level = '类' AND fund = '全部资金'", WANLI)}
+    assert by_class["212"] == (D("11938.530300"), D("15436.932600"), D("29.30"))
+    assert by_class["208"] == (D("1960.406400"), D("1609.189500"), D("-17.92"))
+    assert by_class["204"] == (D("163.300000"), D("287.802500"), D("76.24"))
+    assert len(by_class) == 9
