@@ -5,24 +5,17 @@
 -- @view shanghai.s01_summary table_no=部门财务收支预算总表 title=部门财务收支预算总表（元，预算数）
 -- @view shanghai.s04_fiscal_summary table_no=部门财政拨款收支预算总表 title=部门财政拨款收支预算总表（元，预算数）
 CREATE OR REPLACE VIEW {view} AS
-SELECT r.department, r.fiscal_year, r.report_id, rows.row_no,
-       income.label AS income_item,
-       income.amount AS income_amount,
-       expenditure.label AS expenditure_item,
-       expenditure.amount AS expenditure_amount,
+SELECT r.department, r.fiscal_year, r.report_id, t.row_no,
+       t.income_item,
+       t.income_amount,
+       t.expenditure_item,
+       t.expenditure_amount,
        fund.general_public_subtotal AS general_public, fund.government_fund, fund.state_capital,
        r.report_key
 FROM appendix.reports r
-JOIN (SELECT DISTINCT report_id, row_no FROM budget.two_sided_summary_line WHERE table_no = {table_no}) rows
-  ON rows.report_id = r.report_id
-LEFT JOIN budget.two_sided_summary_line income
-  ON income.report_id = rows.report_id AND income.table_no = {table_no} AND income.row_no = rows.row_no
- AND income.side = 'income'
-LEFT JOIN budget.two_sided_summary_line expenditure
-  ON expenditure.report_id = rows.report_id AND expenditure.table_no = {table_no} AND expenditure.row_no = rows.row_no
- AND expenditure.side = 'expenditure'
+JOIN appendix.two_sided_rows t ON t.report_id = r.report_id AND t.table_no = {table_no}
 LEFT JOIN appendix.funding_columns fund
-  ON fund.report_id = rows.report_id AND fund.table_no = {table_no} AND fund.row_no = rows.row_no;
+  ON fund.report_id = t.report_id AND fund.table_no = t.table_no AND fund.row_no = t.row_no;
 
 COMMENT ON VIEW {view} IS {title};
 COMMENT ON COLUMN {view}.income_item IS '收入 项目';
