@@ -1,7 +1,21 @@
 -- Where the money comes from: the department's income by funding source (the code list
 -- budget.funding_source, nested by parent_code), from its income-by-unit table (the 合计 row, or
--- the sum of the units when none is printed: appendix.department_unit_totals), in 万元.
+-- the sum of the units when none is printed: appendix.department_unit_totals) or its income table
+-- by function (its 合计 row: Shanghai, 部门决算), in 万元.
 CREATE OR REPLACE VIEW analysis.funding_sources AS
+WITH total_row AS (  -- each income table's department total, by funding source: amount, and 收入总计
+    SELECT u.report_id, u.table_no, u.source_code, u.amount, total.amount AS income_total
+    FROM appendix.department_unit_totals u
+    LEFT JOIN appendix.department_unit_totals total
+           ON total.report_id = u.report_id AND total.table_no = u.table_no AND total.column_no = 0
+    WHERE u.source_code IS NOT NULL
+    UNION ALL  -- 收入预算总表 / 收入决算表 by function: their 合计 row (the row without a code)
+    SELECT f.report_id, f.table_no, a.source_code, a.amount, f.total
+    FROM budget.functional_expenditure f
+    JOIN budget.report_table k ON k.report_id = f.report_id AND k.table_no = f.table_no AND k.kind = 'income_by_function'
+    JOIN budget.funding_amount a ON a.report_id = f.report_id AND a.table_no = f.table_no AND a.row_no = f.row_no
+    WHERE f.functional_code IS NULL
+)
 SELECT t.department, t.region, t.fiscal_year, t.stage, t.scope,
        t.table_no,
        s.ordinal,
@@ -9,18 +23,16 @@ SELECT t.department, t.region, t.fiscal_year, t.stage, t.scope,
        s.name AS source_name,
        s.parent_code,
        u.amount * t.wan_yuan AS amount,
-       total.amount * t.wan_yuan AS income_total,
-       round(100 * u.amount / nullif(total.amount, 0), 2) AS share_percent,
+       u.income_total * t.wan_yuan AS income_total,
+       round(100 * u.amount / nullif(u.income_total, 0), 2) AS share_percent,
        t.report_id, t.template, t.report_key
 FROM analysis.report_tables t
-JOIN appendix.department_unit_totals u ON u.report_id = t.report_id AND u.table_no = t.table_no
+JOIN total_row u ON u.report_id = t.report_id AND u.table_no = t.table_no
 JOIN budget.funding_source s ON s.code = u.source_code
-LEFT JOIN appendix.department_unit_totals total
-       ON total.report_id = t.report_id AND total.table_no = t.table_no AND total.column_no = 0
-WHERE t.table_kind = 'income_by_unit';
+WHERE t.table_kind IN ('income_by_unit', 'income_by_function');
 
 COMMENT ON VIEW analysis.funding_sources IS '分析：部门收入按资金来源（万元）';
-COMMENT ON COLUMN analysis.funding_sources.table_no IS '表号（收入预算表，如印刷）';
+COMMENT ON COLUMN analysis.funding_sources.table_no IS '表号（收入预算表 / 收入决算表，如印刷）';
 COMMENT ON COLUMN analysis.funding_sources.ordinal IS '（派生）资金来源在代码表中的次序';
 COMMENT ON COLUMN analysis.funding_sources.source_code IS '资金来源代码（budget.funding_source）';
 COMMENT ON COLUMN analysis.funding_sources.source_name IS '资金来源名称';

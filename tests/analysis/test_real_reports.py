@@ -68,3 +68,12 @@ def test_the_readme_recipes_on_real_reports(real):
     assert by_class["208"] == (D("1960.406400"), D("1609.189500"), D("-17.92"))
     assert by_class["204"] == (D("163.300000"), D("287.802500"), D("76.24"))
     assert len(by_class) == 9
+
+
+def test_funding_sources_of_the_income_tables_by_function(real):
+    rows = _rows(real, "SELECT source_code, amount, income_total, share_percent FROM analysis.funding_sources "
+                       "WHERE department = '上海市普陀区财政局' AND fiscal_year = 2024 ORDER BY ordinal")
+    assert rows == [("fiscal", D("2940.05"), D("2946.25"), D("99.79")), ("other_income", D("6.20"), D("2946.25"), D("0.21"))]
+    wanli = _rows(real, "SELECT amount, share_percent FROM analysis.funding_sources "
+                        "WHERE department = %s AND fiscal_year = 2025 AND source_code = 'fiscal'", WANLI)
+    assert wanli == [(D("18976.755100"), D("100.00"))]  # 189,767,551 元
