@@ -1,12 +1,15 @@
 -- The rows of every two-sided summary (收支总表 and its kin, of any template): its income and its
--- expenditure side side by side, row for row as printed. The printed-table views select from it.
+-- expenditure side side by side, row for row as printed, of current versions. The printed-table
+-- views select from it.
 CREATE OR REPLACE VIEW appendix.two_sided_rows AS
 SELECT rows.report_id, rows.table_no, rows.row_no,
        income.label AS income_item,
        income.amount AS income_amount,
        expenditure.label AS expenditure_item,
        expenditure.amount AS expenditure_amount
-FROM (SELECT DISTINCT report_id, table_no, row_no FROM budget.two_sided_summary_line) rows
+FROM (SELECT DISTINCT l.report_id, l.table_no, l.row_no
+      FROM budget.two_sided_summary_line l
+      JOIN budget.report r ON r.id = l.report_id AND r.superseded_at IS NULL) rows  -- current versions only
 LEFT JOIN budget.two_sided_summary_line income
   ON income.report_id = rows.report_id AND income.table_no = rows.table_no AND income.row_no = rows.row_no
  AND income.side = 'income'
