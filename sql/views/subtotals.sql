@@ -31,8 +31,9 @@ tiered_cell AS NOT MATERIALIZED (  -- their 总计 column, and every funding col
     SELECT t.report_id, t.table_no, t.row_no, t.source_line, t.item_name, t.row_kind, t.grouped_under,
            1 + s.ordinal, s.name, coalesce(f.amount, 0)
     FROM tiered t
-    JOIN (SELECT DISTINCT report_id, table_no, source_code FROM budget.funding_amount) printed
-      ON printed.report_id = t.report_id AND printed.table_no = t.table_no
+    CROSS JOIN LATERAL (  -- lateral: read for the report's own rows only
+        SELECT DISTINCT x.source_code FROM budget.funding_amount x
+        WHERE x.report_id = t.report_id AND x.table_no = t.table_no) printed
     JOIN budget.funding_source s ON s.code = printed.source_code
     LEFT JOIN budget.funding_amount f
       ON f.report_id = t.report_id AND f.table_no = t.table_no AND f.row_no = t.row_no AND f.source_code = s.code
