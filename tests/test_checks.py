@@ -125,7 +125,9 @@ def _scans(node: dict) -> list[tuple[str, str]]:
 
 def test_rules_read_only_the_checked_reports_rows(db, sample_report_id):
     """Each rule filters every table it reads to the report bound (else each load reads all reports)."""
-    checked = re.compile(rf"\b(report_)?id = '{sample_report_id}'::\w+")
+    # the report bound as a constant, or (an index scan inside a nested loop) the report of the
+    # outer row, itself bound to it: `x.report_id = t.report_id`
+    checked = re.compile(rf"\b(report_)?id = '{sample_report_id}'::\w+|\breport_id = \w+\.report_id\b")
     for rule in checks.load_catalog():
         query = sql.SQL("EXPLAIN (FORMAT JSON) {}").format(rule.query())
         plan = db.execute(query, {"report_id": sample_report_id}).fetchone()[0][0]["Plan"]
