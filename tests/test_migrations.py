@@ -24,6 +24,14 @@ def test_upgrade_downgrade_upgrade(fresh_database):
             "SELECT name FROM budget.functional_classification WHERE fiscal_year = 2020 AND code = '204'"
         ).fetchone() == ("公共安全支出",)
 
+    direct_keys = ("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND confrelid = 'budget.report'::regclass "
+                   "AND conrelid <> 'budget.report_table'::regclass AND conname LIKE '%%_report_id_fkey'")
+    with psycopg.connect(url, autocommit=True) as conn:  # facts reach their report through their table (0013)
+        assert conn.execute(direct_keys).fetchone() == (6,)  # project, narrative (2), validation (2), source_line
+    migrate.downgrade(url, "0012")
+    with psycopg.connect(url, autocommit=True) as conn:
+        assert conn.execute(direct_keys).fetchone() == (6 + 14,)
+
     assert "budget.source_line" in first and "appendix.source_lines" in first
     migrate.downgrade(url, "0009")  # below 0010: the line map goes, the rest stays
     with psycopg.connect(url, autocommit=True) as conn:
