@@ -88,13 +88,14 @@ def linkable_lines(records: list) -> dict[str, list[_Line]]:
     return lines
 
 
-def _names_match(phase: str, project: PerformanceTargetProject, line: _Line, aliases: dict[str, str]) -> bool:
+def _name_keys(phase: str, aliases: dict[str, str]):
+    """(key of a line's name, key of a project's name or None) that must be equal in this phase."""
     if phase == EXACT:
-        return line.name == project.project_name
+        return (lambda line: line.name), (lambda project: project.project_name)
     if phase == NORMALIZED:
-        return normalize(line.name) == normalize(project.project_name)
-    alias = aliases.get(project.table_no)
-    return alias is not None and normalize(line.name) == normalize(alias)
+        return (lambda line: normalize(line.name)), (lambda project: normalize(project.project_name))
+    return (lambda line: normalize(line.name)), (
+        lambda project: normalize(aliases[project.table_no]) if project.table_no in aliases else None)
 
 
 def _match_table(
@@ -104,11 +105,15 @@ def _match_table(
     found: dict[str, list[tuple[_Line, str, Decimal]]] = {p.table_no: [] for p in projects}
     used: set[int] = set()
     for phase in (EXACT, NORMALIZED, VIA_13):
+        line_key, project_key = _name_keys(phase, aliases)
+        by_name: dict[str, list[_Line]] = {}  # lines by name, in printed order: one lookup a project
+        for line in lines:
+            by_name.setdefault(line_key(line), []).append(line)
         for project in projects:
             if found[project.table_no]:
                 continue
-            for line in lines:
-                if line.row_no in used or not _names_match(phase, project, line, aliases):
+            for line in by_name.get(project_key(project), ()):
+                if line.row_no in used:
                     continue
                 found[project.table_no].append((line, phase, Decimal(1)))
                 used.add(line.row_no)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 from typing import ClassVar
 
@@ -115,7 +116,8 @@ class PerformanceIndicator:
 # -- labels -------------------------------------------------------------------------
 
 
-def split_labels(cell: str) -> list[str] | None:
+@lru_cache(maxsize=16384)  # the same cells on every indicator table
+def split_labels(cell: str) -> tuple[str, ...] | None:
     """The labels a cell holds ('可持续影响 服务对象满意度 指标' holds two), or None if it is not a label cell."""
     text = squeeze(cell)
     found: list[str] = []
@@ -127,7 +129,7 @@ def split_labels(cell: str) -> list[str] | None:
                 break
         else:
             return None
-    return found or None
+    return tuple(found) or None
 
 
 @dataclass
@@ -255,6 +257,7 @@ def _header_values(block: TableBlock, rows: list[Row]) -> dict[str, tuple[str, R
     return values
 
 
+@lru_cache(maxsize=16384)
 def _header_label(cell: str) -> tuple[str | None, re.Match | None]:
     text = squeeze(cell)
     for key, pattern in _HEADER_LABELS.items():

@@ -388,8 +388,8 @@ def test_measurement_detail_over_several_rows(report):
 
 
 def test_split_labels():
-    assert split_labels("服务对象满意度 指标") == ["服务对象满意度指标"]
-    assert split_labels("可持续影响 服务对象满意度 指标") == ["可持续影响", "服务对象满意度指标"]
+    assert split_labels("服务对象满意度 指标") == ("服务对象满意度指标",)
+    assert split_labels("可持续影响 服务对象满意度 指标") == ("可持续影响", "服务对象满意度指标")
     assert split_labels("指标 1：保障辅警人员数量") is None
     assert split_labels("不适用") is None
 
