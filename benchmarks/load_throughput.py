@@ -70,16 +70,28 @@ def measure_write(url: str, parsed: list) -> list[float]:
     return seconds
 
 
-def measure_end_to_end(url: str, files: list[Path], workers: int | None) -> tuple[float, int, dict]:
+def resident_mb() -> float:
+    """This process's resident set now (VmRSS), in MB."""
+    line = next(line for line in Path("/proc/self/status").read_text().splitlines() if line.startswith("VmRSS"))
+    return int(line.split()[1]) / 1024
+
+
+def measure_end_to_end(url: str, files: list[Path], workers: int | None) -> tuple[float, int, dict, dict]:
+    """Seconds, rows, outcomes, and the writing process's resident MB after 10% of the reports and at
+    the end (flat if nothing accumulates per report)."""
     started = time.perf_counter()
     outcomes: dict[str, int] = {}
     rows = 0
-    for result in iter_load(url, files, workers=workers):
+    for done, result in enumerate(iter_load(url, files, workers=workers), start=1):
         outcomes[result.outcome] = outcomes.get(result.outcome, 0) + 1
         rows += sum(result.rows.values())
         if result.outcome == "refused":
             raise SystemExit(f"a generated report was refused: {result.message}")
-    return time.perf_counter() - started, rows, outcomes
+        if done == max(1, len(files) // 10):
+            resident_early = resident_mb()
+    seconds = time.perf_counter() - started
+    return seconds, rows, outcomes, {"rss_mb_after_10pct": round(resident_early, 1),
+                                     "rss_mb_at_end": round(resident_mb(), 1)}
 
 
 # -- the COPY floor ----------------------------------------------------------------------------
@@ -237,7 +249,7 @@ def main() -> None:
         del parsed
 
         url = new_database(server_url, "bench_load")
-        e2e_seconds, rows, outcomes = measure_end_to_end(url, files, args.workers)
+        e2e_seconds, rows, outcomes, memory = measure_end_to_end(url, files, args.workers)
         floor_one, floor_per_report, floor_fk_free, floor_rows = measure_copy_floor(
             url, new_database(server_url, "bench_copy"))
         bare_seconds = None
@@ -245,7 +257,7 @@ def main() -> None:
             hooks = list(load.AFTER_WRITE_HOOKS)
             load.AFTER_WRITE_HOOKS.clear()  # the workers only parse: the hooks run here
             try:
-                bare_seconds, _, _ = measure_end_to_end(new_database(server_url, "bench_bare"), files, args.workers)
+                bare_seconds, *_ = measure_end_to_end(new_database(server_url, "bench_bare"), files, args.workers)
             finally:
                 load.AFTER_WRITE_HOOKS.extend(hooks)
 
@@ -262,7 +274,7 @@ def main() -> None:
                 "floor_fk_free_reports_per_s": round(n / floor_fk_free, 2),
                 "ratio_to_fk_free_floor": round(e2e_seconds / floor_fk_free, 2),
                 "without_rules_reports_per_s": round(n / bare_seconds, 2) if bare_seconds else None,
-                "max_rss_mb": round(max_rss_mb(), 1), "machine": machine(server_url),
+                "max_rss_mb": round(max_rss_mb(), 1), **memory, "machine": machine(server_url),
             }))
             return
         print()
@@ -287,6 +299,9 @@ def main() -> None:
               f"({n / floor_fk_free:.1f} reports/s) |")
         print(f"| end to end / floor (a) | {e2e_seconds / floor_one:.1f}x |")
         print(f"| end to end / floor (b) | {e2e_seconds / floor_per_report:.1f}x |")
+        print(f"| end to end / floor (c) | {e2e_seconds / floor_fk_free:.1f}x |")
+        print(f"| writing process, resident after 10% / at the end | {memory['rss_mb_after_10pct']:.0f} / "
+              f"{memory['rss_mb_at_end']:.0f} MB |")
     finally:
         server.destroy()
         shutil.rmtree(home, ignore_errors=True)
