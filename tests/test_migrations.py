@@ -28,6 +28,12 @@ def test_upgrade_downgrade_upgrade(fresh_database):
                    "AND conrelid <> 'budget.report_table'::regclass AND conname LIKE '%%_report_id_fkey'")
     with psycopg.connect(url, autocommit=True) as conn:  # facts reach their report through their table (0013)
         assert conn.execute(direct_keys).fetchone() == (6,)  # project, narrative (2), validation (2), source_line
+    index = "SELECT to_regclass('budget.report_department_year') IS NOT NULL"
+    with psycopg.connect(url, autocommit=True) as conn:  # a report's series found by department (0014)
+        assert conn.execute(index).fetchone() == (True,)
+    migrate.downgrade(url, "0013")
+    with psycopg.connect(url, autocommit=True) as conn:
+        assert conn.execute(index).fetchone() == (False,)
     migrate.downgrade(url, "0012")
     with psycopg.connect(url, autocommit=True) as conn:
         assert conn.execute(direct_keys).fetchone() == (6 + 14,)

@@ -3,23 +3,10 @@
 -- stage, scope) and fund. A code printed more than once in a table is added up. 基本支出 and 项目支出
 -- are NULL where the table prints no such column or cell. A line the previous report does not
 -- print has no previous amount; a line dropped this year has no row.
+-- Each report's lines are summed with its previous year's (report_series), in one LATERAL a report,
+-- so that a query of one report reads the rows of its own series only.
 CREATE OR REPLACE VIEW analysis.functional_expenditure AS
-WITH line AS (
-    SELECT t.department, t.region, t.fiscal_year, t.stage, t.scope, t.series_key, t.fund, t.table_no,
-           f.functional_code,
-           min(f.functional_name) AS functional_name,
-           sum(f.total) * t.wan_yuan AS total,
-           sum(f.basic_expenditure) * t.wan_yuan AS basic_expenditure,
-           sum(f.project_expenditure) * t.wan_yuan AS project_expenditure,
-           min(f.source_line) AS source_line,
-           t.report_id, t.template, t.report_key
-    FROM analysis.report_tables t
-    JOIN budget.functional_expenditure f ON f.report_id = t.report_id AND f.table_no = t.table_no
-    WHERE t.table_kind = 'functional_expenditure' AND f.functional_code IS NOT NULL
-    GROUP BY t.department, t.region, t.fiscal_year, t.stage, t.scope, t.series_key, t.fund, t.table_no,
-             t.wan_yuan, t.report_id, t.template, t.report_key, f.functional_code
-)
-SELECT l.department, l.region, l.fiscal_year, l.stage, l.scope,
+SELECT r.department, r.region, r.fiscal_year, r.stage, r.scope,
        l.fund,
        l.table_no,
        CASE length(l.functional_code) WHEN 3 THEN '类' WHEN 5 THEN '款' WHEN 7 THEN '项' END AS level,
@@ -30,15 +17,37 @@ SELECT l.department, l.region, l.fiscal_year, l.stage, l.scope,
        l.total,
        l.basic_expenditure,
        l.project_expenditure,
-       p.total AS previous_total,
-       l.total - p.total AS change_amount,
-       round(100 * (l.total - p.total) / nullif(p.total, 0), 2) AS change_percent,
+       l.previous_total,
+       l.total - l.previous_total AS change_amount,
+       round(100 * (l.total - l.previous_total) / nullif(l.previous_total, 0), 2) AS change_percent,
        l.source_line,
-       l.series_key,
-       l.report_id, l.template, l.report_key
-FROM line l
-LEFT JOIN line p ON p.series_key = l.series_key AND p.fiscal_year = l.fiscal_year - 1
-                AND p.fund IS NOT DISTINCT FROM l.fund AND p.functional_code = l.functional_code;
+       r.series_key,
+       r.report_id, r.template, r.report_key
+FROM analysis.reports r
+CROSS JOIN LATERAL (
+    WITH line AS (  -- the report's lines and those of its previous year
+        SELECT t.report_id, t.fund, t.table_no, f.functional_code,
+               min(f.functional_name) AS functional_name,
+               sum(f.total) * m.wan_yuan AS total,
+               sum(f.basic_expenditure) * m.wan_yuan AS basic_expenditure,
+               sum(f.project_expenditure) * m.wan_yuan AS project_expenditure,
+               min(f.source_line) AS source_line
+        FROM budget.report_table t
+        JOIN budget.money_unit m ON m.unit = t.unit
+        JOIN budget.functional_expenditure f ON f.report_id = t.report_id AND f.table_no = t.table_no
+        WHERE t.kind = 'functional_expenditure' AND f.functional_code IS NOT NULL
+          AND t.report_id IN (SELECT r.report_id
+                              UNION ALL
+                              SELECT s.member_report_id FROM analysis.report_series s
+                              WHERE s.report_id = r.report_id AND s.member_fiscal_year = r.fiscal_year - 1)
+        GROUP BY t.report_id, t.fund, t.table_no, m.wan_yuan, f.functional_code
+    )
+    SELECT c.*, p.total AS previous_total
+    FROM line c
+    LEFT JOIN line p ON p.report_id <> r.report_id AND p.fund IS NOT DISTINCT FROM c.fund
+                    AND p.functional_code = c.functional_code
+    WHERE c.report_id = r.report_id
+) l;
 
 COMMENT ON VIEW analysis.functional_expenditure IS '分析：按功能分类科目（类、款、项）的支出及比上年增减（万元）';
 COMMENT ON COLUMN analysis.functional_expenditure.fund IS '所含预算（一般公共预算 / 政府性基金 / 国有资本经营 / 全部资金）';

@@ -3,62 +3,53 @@
 -- (previous_source says which); the rank by total within region, year and stage (1 = highest);
 -- the total per staff member (实有在编 staff stated in the narrative); 会议费 and 培训费 (basic
 -- expenditure, economic codes 30215 / 30216) and 机关运行经费 (the narrative) where printed.
+-- The rank needs every report's total (one pass, no self-join); what else a report needs is read
+-- for its own rows (LATERAL), after the rank, so that a query of one report reads little else.
 CREATE OR REPLACE VIEW analysis.three_public AS
-WITH printed AS (  -- a consolidated table's 合计 row stands for its units
-    SELECT t.wan_yuan, x.*,
-           regexp_replace(coalesce(x.budget_unit, ''), '\s', '', 'g') IN ('合计', '总计') AS is_total
-    FROM analysis.report_tables t
-    JOIN budget.three_public_expense x ON x.report_id = t.report_id AND x.table_no = t.table_no
-    WHERE t.table_kind = 'three_public'
-), by_year AS (
-    SELECT p.report_id, p.year,
-           sum(p.total * p.wan_yuan) AS total,
-           sum(p.overseas_travel * p.wan_yuan) AS overseas_travel,
-           sum(p.official_reception * p.wan_yuan) AS official_reception,
-           sum(p.vehicle_subtotal * p.wan_yuan) AS vehicle_total,
-           sum(p.vehicle_purchase * p.wan_yuan) AS vehicle_purchase,
-           sum(p.vehicle_operation * p.wan_yuan) AS vehicle_operation
-    FROM (SELECT *, bool_or(is_total) OVER (PARTITION BY report_id, table_no, year) AS has_total FROM printed) p
-    WHERE p.is_total OR NOT p.has_total
-    GROUP BY p.report_id, p.year
+WITH by_report AS (  -- the report's own year, and the prior year it prints
+    SELECT y.report_id,
+           bool_or(y.year = r.fiscal_year) AS has_current,
+           bool_or(y.year = r.fiscal_year - 1) AS own_printed,
+           sum(y.total) FILTER (WHERE y.year = r.fiscal_year) AS total,
+           sum(y.overseas_travel) FILTER (WHERE y.year = r.fiscal_year) AS overseas_travel,
+           sum(y.official_reception) FILTER (WHERE y.year = r.fiscal_year) AS official_reception,
+           sum(y.vehicle_total) FILTER (WHERE y.year = r.fiscal_year) AS vehicle_total,
+           sum(y.vehicle_purchase) FILTER (WHERE y.year = r.fiscal_year) AS vehicle_purchase,
+           sum(y.vehicle_operation) FILTER (WHERE y.year = r.fiscal_year) AS vehicle_operation,
+           sum(y.total) FILTER (WHERE y.year = r.fiscal_year - 1) AS own_previous_total,
+           sum(y.overseas_travel) FILTER (WHERE y.year = r.fiscal_year - 1) AS own_previous_overseas_travel,
+           sum(y.official_reception) FILTER (WHERE y.year = r.fiscal_year - 1) AS own_previous_official_reception,
+           sum(y.vehicle_total) FILTER (WHERE y.year = r.fiscal_year - 1) AS own_previous_vehicle_total
+    FROM analysis.three_public_years y
+    JOIN budget.report r ON r.id = y.report_id
+    GROUP BY y.report_id
 ), current_year AS (
     SELECT r.*, y.total, y.overseas_travel, y.official_reception, y.vehicle_total, y.vehicle_purchase,
-           y.vehicle_operation
+           y.vehicle_operation, y.own_printed, y.own_previous_total, y.own_previous_overseas_travel,
+           y.own_previous_official_reception, y.own_previous_vehicle_total
     FROM analysis.reports r
-    JOIN by_year y ON y.report_id = r.report_id AND y.year = r.fiscal_year
+    JOIN by_report y ON y.report_id = r.report_id
+    WHERE y.has_current
+), ranked AS (
+    SELECT c.*,
+           rank() OVER (PARTITION BY c.region, c.fiscal_year, c.stage ORDER BY c.total DESC NULLS LAST)
+               AS rank_in_region,
+           count(*) OVER (PARTITION BY c.region, c.fiscal_year, c.stage) AS departments_in_region
+    FROM current_year c
 ), previous AS (
     SELECT c.report_id,
            loaded.report_id IS NOT NULL AS from_report,
-           CASE WHEN loaded.report_id IS NOT NULL THEN loaded.total ELSE own.total END AS total,
-           CASE WHEN loaded.report_id IS NOT NULL THEN loaded.overseas_travel ELSE own.overseas_travel END
-               AS overseas_travel,
-           CASE WHEN loaded.report_id IS NOT NULL THEN loaded.official_reception ELSE own.official_reception END
-               AS official_reception,
-           CASE WHEN loaded.report_id IS NOT NULL THEN loaded.vehicle_total ELSE own.vehicle_total END
-               AS vehicle_total,
-           own.year IS NOT NULL AS own_printed
+           CASE WHEN loaded.report_id IS NOT NULL THEN loaded.total ELSE c.own_previous_total END AS total,
+           CASE WHEN loaded.report_id IS NOT NULL THEN loaded.overseas_travel
+                ELSE c.own_previous_overseas_travel END AS overseas_travel,
+           CASE WHEN loaded.report_id IS NOT NULL THEN loaded.official_reception
+                ELSE c.own_previous_official_reception END AS official_reception,
+           CASE WHEN loaded.report_id IS NOT NULL THEN loaded.vehicle_total
+                ELSE c.own_previous_vehicle_total END AS vehicle_total,
+           c.own_printed
     FROM current_year c
-    LEFT JOIN current_year loaded ON loaded.series_key = c.series_key AND loaded.fiscal_year = c.fiscal_year - 1
-    LEFT JOIN by_year own ON own.report_id = c.report_id AND own.year = c.fiscal_year - 1
-), staff AS (
-    SELECT f.report_id,
-           (array_agg(f.value ORDER BY f.row_no) FILTER (WHERE f.fact_key = 'staff_admin_actual'))[1] AS admin,
-           (array_agg(f.value ORDER BY f.row_no) FILTER (WHERE f.fact_key = 'staff_institution_actual'))[1]
-               AS institution,
-           (array_agg(f.value * m.wan_yuan ORDER BY f.row_no) FILTER (WHERE f.fact_key = 'operating_expenses'))[1]
-               AS operating_expenses
-    FROM budget.narrative_fact f
-    LEFT JOIN budget.money_unit m ON m.unit = f.unit
-    WHERE f.fact_key IN ('staff_admin_actual', 'staff_institution_actual', 'operating_expenses')
-    GROUP BY f.report_id
-), basic_item AS (
-    SELECT t.report_id,
-           sum(b.total * t.wan_yuan) FILTER (WHERE b.economic_code = '30215') AS meeting_expense,
-           sum(b.total * t.wan_yuan) FILTER (WHERE b.economic_code = '30216') AS training_expense
-    FROM analysis.report_tables t
-    JOIN budget.basic_expenditure_item b ON b.report_id = t.report_id AND b.table_no = t.table_no
-    WHERE t.table_kind = 'basic_expenditure' AND b.row_kind = 'item' AND b.economic_code IN ('30215', '30216')
-    GROUP BY t.report_id
+    LEFT JOIN (analysis.report_series s JOIN current_year loaded ON loaded.report_id = s.member_report_id)
+           ON s.report_id = c.report_id AND s.member_fiscal_year = c.fiscal_year - 1
 )
 SELECT c.department, c.region, c.fiscal_year, c.stage, c.scope,
        c.total,
@@ -74,8 +65,8 @@ SELECT c.department, c.region, c.fiscal_year, c.stage, c.scope,
        CASE WHEN p.from_report THEN '上年报告' WHEN p.own_printed THEN '本报告上年数' END AS previous_source,
        c.total - p.total AS change_amount,
        round(100 * (c.total - p.total) / nullif(p.total, 0), 2) AS change_percent,
-       rank() OVER (PARTITION BY c.region, c.fiscal_year, c.stage ORDER BY c.total DESC NULLS LAST) AS rank_in_region,
-       count(*) OVER (PARTITION BY c.region, c.fiscal_year, c.stage) AS departments_in_region,
+       c.rank_in_region,
+       c.departments_in_region,
        (s.admin + coalesce(s.institution, 0))::integer AS staff,
        round(c.total / nullif(s.admin + coalesce(s.institution, 0), 0), 4) AS total_per_staff,
        b.meeting_expense,
@@ -83,10 +74,28 @@ SELECT c.department, c.region, c.fiscal_year, c.stage, c.scope,
        s.operating_expenses,
        c.series_key,
        c.report_id, c.template, c.report_key
-FROM current_year c
+FROM ranked c
 JOIN previous p ON p.report_id = c.report_id
-LEFT JOIN staff s ON s.report_id = c.report_id
-LEFT JOIN basic_item b ON b.report_id = c.report_id;
+CROSS JOIN LATERAL (  -- staff and 机关运行经费 as the narrative states them
+    SELECT (array_agg(f.value ORDER BY f.row_no) FILTER (WHERE f.fact_key = 'staff_admin_actual'))[1] AS admin,
+           (array_agg(f.value ORDER BY f.row_no) FILTER (WHERE f.fact_key = 'staff_institution_actual'))[1]
+               AS institution,
+           (array_agg(f.value * m.wan_yuan ORDER BY f.row_no) FILTER (WHERE f.fact_key = 'operating_expenses'))[1]
+               AS operating_expenses
+    FROM budget.narrative_fact f
+    LEFT JOIN budget.money_unit m ON m.unit = f.unit
+    WHERE f.report_id = c.report_id
+      AND f.fact_key IN ('staff_admin_actual', 'staff_institution_actual', 'operating_expenses')
+) s
+CROSS JOIN LATERAL (
+    SELECT sum(i.total * m.wan_yuan) FILTER (WHERE i.economic_code = '30215') AS meeting_expense,
+           sum(i.total * m.wan_yuan) FILTER (WHERE i.economic_code = '30216') AS training_expense
+    FROM budget.report_table t
+    JOIN budget.money_unit m ON m.unit = t.unit
+    JOIN budget.basic_expenditure_item i ON i.report_id = t.report_id AND i.table_no = t.table_no
+    WHERE t.report_id = c.report_id AND t.kind = 'basic_expenditure' AND i.row_kind = 'item'
+      AND i.economic_code IN ('30215', '30216')
+) b;
 
 COMMENT ON VIEW analysis.three_public IS '分析：“三公”经费（万元）：上年对比、地区内排名、人均，及会议费、培训费、机关运行经费';
 COMMENT ON COLUMN analysis.three_public.total IS '“三公”经费合计（本年度，万元）';

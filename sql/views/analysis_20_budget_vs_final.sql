@@ -2,8 +2,22 @@
 -- report loaded, each functional code of each fund (and the fund's total, level 合计, over its
 -- 类) with both amounts in 万元 and the execution rate 决算 / 预算 (NULL when the budget is 0). A
 -- line one of the two reports does not print counts as 0 there.
+-- The lines are read for each pair (LATERAL), so that a query of one department and year reads
+-- its two reports only.
 CREATE OR REPLACE VIEW analysis.budget_vs_final AS
-WITH pair AS (
+SELECT p.department, p.region, p.fiscal_year, p.scope,
+       x.fund,
+       x.level,
+       x.functional_code,
+       x.functional_name,
+       x.budget_amount,
+       x.final_amount,
+       x.final_amount - x.budget_amount AS difference,
+       round(100 * x.final_amount / nullif(x.budget_total, 0), 2) AS execution_rate,
+       p.budget_report_id, p.final_report_id,
+       p.budget_template, p.final_template,
+       p.budget_report_key, p.final_report_key
+FROM (
     SELECT b.department, b.region, b.fiscal_year, b.scope,
            b.report_id AS budget_report_id, f.report_id AS final_report_id,
            b.report_key AS budget_report_key, f.report_key AS final_report_key,
@@ -13,35 +27,31 @@ WITH pair AS (
                            AND f.fiscal_year = b.fiscal_year AND f.scope IS NOT DISTINCT FROM b.scope
                            AND f.stage = '决算'
     WHERE b.stage = '预算'
-), line AS (
-    SELECT report_id, fund, level, functional_code, functional_name, total
-    FROM analysis.functional_expenditure
-    UNION ALL
-    SELECT report_id, fund, '合计', NULL, '合计', sum(total)
-    FROM analysis.functional_expenditure WHERE level = '类'
-    GROUP BY report_id, fund
-), code AS (  -- the lines of either report of a pair
-    SELECT DISTINCT p.budget_report_id, p.final_report_id, l.fund, l.level, l.functional_code
-    FROM pair p JOIN line l ON l.report_id IN (p.budget_report_id, p.final_report_id)
-)
-SELECT p.department, p.region, p.fiscal_year, p.scope,
-       c.fund,
-       c.level,
-       c.functional_code,
-       coalesce(b.functional_name, f.functional_name) AS functional_name,
-       coalesce(b.total, 0) AS budget_amount,
-       coalesce(f.total, 0) AS final_amount,
-       coalesce(f.total, 0) - coalesce(b.total, 0) AS difference,
-       round(100 * coalesce(f.total, 0) / nullif(b.total, 0), 2) AS execution_rate,
-       p.budget_report_id, p.final_report_id,
-       p.budget_template, p.final_template,
-       p.budget_report_key, p.final_report_key
-FROM pair p
-JOIN code c ON c.budget_report_id = p.budget_report_id AND c.final_report_id = p.final_report_id
-LEFT JOIN line b ON b.report_id = p.budget_report_id AND b.fund IS NOT DISTINCT FROM c.fund
-                AND b.level = c.level AND b.functional_code IS NOT DISTINCT FROM c.functional_code
-LEFT JOIN line f ON f.report_id = p.final_report_id AND f.fund IS NOT DISTINCT FROM c.fund
-                AND f.level = c.level AND f.functional_code IS NOT DISTINCT FROM c.functional_code;
+) p
+CROSS JOIN LATERAL (
+    WITH line AS (
+        SELECT report_id, fund, level, functional_code, functional_name, total
+        FROM analysis.functional_expenditure
+        WHERE report_id IN (p.budget_report_id, p.final_report_id)
+        UNION ALL
+        SELECT report_id, fund, '合计', NULL, '合计', sum(total)
+        FROM analysis.functional_expenditure
+        WHERE report_id IN (p.budget_report_id, p.final_report_id) AND level = '类'
+        GROUP BY report_id, fund
+    ), code AS (  -- the lines of either report
+        SELECT DISTINCT fund, level, functional_code FROM line
+    )
+    SELECT c.fund, c.level, c.functional_code,
+           coalesce(b.functional_name, f.functional_name) AS functional_name,
+           coalesce(b.total, 0) AS budget_amount,
+           coalesce(f.total, 0) AS final_amount,
+           b.total AS budget_total
+    FROM code c
+    LEFT JOIN line b ON b.report_id = p.budget_report_id AND b.fund IS NOT DISTINCT FROM c.fund
+                    AND b.level = c.level AND b.functional_code IS NOT DISTINCT FROM c.functional_code
+    LEFT JOIN line f ON f.report_id = p.final_report_id AND f.fund IS NOT DISTINCT FROM c.fund
+                    AND f.level = c.level AND f.functional_code IS NOT DISTINCT FROM c.functional_code
+) x;
 
 COMMENT ON VIEW analysis.budget_vs_final IS '分析：预算与决算对比（按功能分类科目，万元）及执行率';
 COMMENT ON COLUMN analysis.budget_vs_final.fund IS '所含预算（一般公共预算 / 政府性基金 / 国有资本经营 / 全部资金）';
