@@ -1,7 +1,9 @@
 -- 一般公共预算财政拨款基本支出决算表, row for row: 人员经费 (301, 303) on the left, 公用经费 (302, 310)
 -- on the right of each printed line; the two totals (人员经费合计 | 公用经费合计) on the last line.
+-- Each report's lines are its left and right items FULL JOINed on source_line, LATERAL per report,
+-- so a query for one report reads only that report's rows.
 CREATE OR REPLACE VIEW final_accounts.f06_basic_expenditure AS
-WITH item AS (
+WITH item AS NOT MATERIALIZED (
     SELECT i.report_id, i.source_line, i.economic_code, i.item_name, i.total,
            CASE WHEN left(i.economic_code, 3) IN ('302', '310') OR i.item_name LIKE '公用经费%'
                   OR c.code IN ('302', '310') THEN 'right' ELSE 'left' END AS side
@@ -9,21 +11,23 @@ WITH item AS (
     JOIN budget.report_table t USING (report_id, table_no)
     LEFT JOIN budget.economic_classification c ON i.economic_code IS NULL AND c.name = i.category_name
     WHERE t.kind = 'economic_two_sided'
-),
-line AS (
-    SELECT DISTINCT report_id, source_line FROM item
 )
 SELECT r.department, r.fiscal_year, r.report_id,
        (row_number() OVER (PARTITION BY r.report_id ORDER BY line.source_line))::int AS row_no,
-       left(l.economic_code, 3) AS left_class, nullif(substr(l.economic_code, 4), '') AS left_section,
-       l.item_name AS left_name, l.total AS left_total,
-       left(rt.economic_code, 3) AS right_class, nullif(substr(rt.economic_code, 4), '') AS right_section,
-       rt.item_name AS right_name, rt.total AS right_total,
+       left(line.left_code, 3) AS left_class, nullif(substr(line.left_code, 4), '') AS left_section,
+       line.left_name, line.left_total,
+       left(line.right_code, 3) AS right_class, nullif(substr(line.right_code, 4), '') AS right_section,
+       line.right_name, line.right_total,
        line.source_line, r.report_key
 FROM appendix.reports r
-JOIN line ON line.report_id = r.report_id
-LEFT JOIN item l ON l.report_id = line.report_id AND l.source_line = line.source_line AND l.side = 'left'
-LEFT JOIN item rt ON rt.report_id = line.report_id AND rt.source_line = line.source_line AND rt.side = 'right';
+CROSS JOIN LATERAL (
+    SELECT coalesce(l.source_line, rt.source_line) AS source_line,
+           l.economic_code AS left_code, l.item_name AS left_name, l.total AS left_total,
+           rt.economic_code AS right_code, rt.item_name AS right_name, rt.total AS right_total
+    FROM (SELECT * FROM item WHERE report_id = r.report_id AND side = 'left') l
+    FULL JOIN (SELECT * FROM item WHERE report_id = r.report_id AND side = 'right') rt
+      ON rt.source_line = l.source_line
+) line;
 
 COMMENT ON VIEW final_accounts.f06_basic_expenditure IS '一般公共预算财政拨款基本支出决算表（万元）';
 COMMENT ON COLUMN final_accounts.f06_basic_expenditure.left_class IS '经济分类科目编码 类（人员经费）';
