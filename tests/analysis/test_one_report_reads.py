@@ -22,7 +22,7 @@ FACT_TABLES = {"report_table", "functional_expenditure", "three_public_expense",
                "transfer_payment", "two_sided_summary_line"}
 BY_REPORT = ("analysis.report_series", "analysis.three_public_years", "analysis.functional_expenditure",
              "analysis.department_year_totals")
-BY_DEPARTMENT_AND_YEAR = ("analysis.budget_vs_final",)
+BY_DEPARTMENT_AND_YEAR = ("analysis.budget_vs_final", "appendix.budget_vs_final")
 
 
 def test_report_series_of_futian_2020(conn, loaded):
@@ -85,3 +85,9 @@ def test_the_rank_of_three_public_reads_every_report(conn, loaded):
     query = sql.SQL("SELECT * FROM analysis.three_public WHERE report_id = %s")
     assert "three_public_expense" in _scanned_whole(conn, query, (loaded.ids["sample"],))
     assert rows(conn, query.as_string(conn), loaded.ids["sample"])[0]["department"] == SAMPLE_DEPARTMENT
+
+
+def test_a_query_of_one_final_accounts_table_reaches_its_rows_by_report(conn, loaded):
+    """final_accounts.f06 (no 决算 of the national template in this database: the plan alone)."""
+    query = sql.SQL("SELECT * FROM final_accounts.f06_basic_expenditure WHERE report_id = %s")
+    assert _scanned_whole(conn, query, (loaded.ids["futian_2020_final"],)) == []
