@@ -2,7 +2,8 @@
 -- normalised name, name_key, are one), its amount in 万元 from the first table of its report that
 -- prints one — project expenditure, the performance project list, the project's performance
 -- table, the transfer payments — and the change on the same name_key in the previous report of
--- the series.
+-- the series. A report's rows come from its own series only (analysis.report_series, by report
+-- id): a query of one report reads that series and nothing else.
 CREATE OR REPLACE VIEW analysis.projects AS
 WITH amount AS (  -- (project, table, amount); priority: which table's amount counts
     SELECT x.report_id, x.project_no, x.table_no, 1 AS priority, x.total AS amount
@@ -19,35 +20,56 @@ WITH amount AS (  -- (project, table, amount); priority: which table's amount co
     JOIN analysis.report_tables t ON t.report_id = a.report_id AND t.table_no = a.table_no
     WHERE a.project_no IS NOT NULL
     GROUP BY a.report_id, a.project_no, a.priority
-), project AS (
-    SELECT r.department, r.region, r.fiscal_year, r.stage, r.scope, r.series_key, p.name_key,
-           min(p.name) AS project_name,
-           array_agg(p.project_no ORDER BY p.project_no) AS project_nos,
-           sum(a.amount) AS amount,
-           string_agg(DISTINCT a.table_no, '、') AS amount_tables,
-           r.report_id, r.template, r.report_key
-    FROM analysis.reports r
-    JOIN budget.project p ON p.report_id = r.report_id
-    LEFT JOIN LATERAL (SELECT * FROM per_table w WHERE w.report_id = p.report_id AND w.project_no = p.project_no
-                       ORDER BY w.priority LIMIT 1) a ON true
-    GROUP BY r.department, r.region, r.fiscal_year, r.stage, r.scope, r.series_key, p.name_key,
-             r.report_id, r.template, r.report_key
+), project AS NOT MATERIALIZED (  -- each project with the amount of its first table by priority
+    SELECT p.report_id, p.project_no, p.name, p.name_key, a.table_no, a.amount
+    FROM budget.project p
+    LEFT JOIN (SELECT DISTINCT ON (w.report_id, w.project_no) w.report_id, w.project_no, w.table_no, w.amount
+               FROM per_table w ORDER BY w.report_id, w.project_no, w.priority) a
+           ON a.report_id = p.report_id AND a.project_no = p.project_no
 )
-SELECT c.department, c.region, c.fiscal_year, c.stage, c.scope,
-       c.project_name,
-       c.name_key,
-       c.project_nos,
-       c.amount,
-       c.amount_tables,
-       p.amount AS previous_amount,
-       c.amount - p.amount AS change_amount,
-       round(100 * (c.amount - p.amount) / nullif(p.amount, 0), 2) AS change_percent,
-       min(c.fiscal_year) OVER (PARTITION BY c.series_key, c.name_key) AS first_year,
-       count(*) OVER (PARTITION BY c.series_key, c.name_key) AS years_loaded,
-       c.series_key,
-       c.report_id, c.template, c.report_key
-FROM project c
-LEFT JOIN project p ON p.series_key = c.series_key AND p.fiscal_year = c.fiscal_year - 1 AND p.name_key = c.name_key;
+SELECT r.department, r.region, r.fiscal_year, r.stage, r.scope,
+       x.project_name,
+       x.name_key,
+       x.project_nos,
+       x.amount,
+       x.amount_tables,
+       x.previous_amount,
+       x.amount - x.previous_amount AS change_amount,
+       round(100 * (x.amount - x.previous_amount) / nullif(x.previous_amount, 0), 2) AS change_percent,
+       x.first_year,
+       x.years_loaded,
+       r.series_key,
+       r.report_id, r.template, r.report_key
+FROM analysis.reports r
+CROSS JOIN LATERAL (  -- the report's rows, from its own series only (its WITH keeps it one subplan a report)
+    WITH member AS (  -- each report of the series and the name_keys of its projects
+        SELECT s.member_report_id, s.member_fiscal_year, q.name_key
+        FROM analysis.report_series s
+        CROSS JOIN LATERAL (SELECT DISTINCT q.name_key FROM budget.project q WHERE q.report_id = s.member_report_id) q
+        WHERE s.report_id = r.report_id
+    )
+    SELECT c.*, p.amount AS previous_amount, y.first_year, y.years_loaded
+    FROM (  -- the report's projects, one row a name_key
+        SELECT w.name_key, min(w.name) AS project_name, array_agg(w.project_no ORDER BY w.project_no) AS project_nos,
+               sum(w.amount) AS amount, string_agg(DISTINCT w.table_no, '、') AS amount_tables
+        FROM project w
+        WHERE w.report_id = r.report_id
+        GROUP BY w.name_key
+    ) c
+    LEFT JOIN (  -- the same name_key in each report of the series a year before
+        SELECT w.name_key, w.amount
+        FROM analysis.report_series s
+        CROSS JOIN LATERAL (SELECT w.name_key, sum(w.amount) AS amount FROM project w
+                            WHERE w.report_id = s.member_report_id GROUP BY w.name_key) w
+        WHERE s.report_id = r.report_id AND s.member_fiscal_year = r.fiscal_year - 1
+    ) p ON p.name_key = c.name_key
+    JOIN (  -- the series' reports with the name_key, each counted once per its rows in the view (per p)
+        SELECT m.name_key, min(m.member_fiscal_year) AS first_year, count(*) AS years_loaded
+        FROM member m
+        LEFT JOIN member b ON b.name_key = m.name_key AND b.member_fiscal_year = m.member_fiscal_year - 1
+        GROUP BY m.name_key
+    ) y ON y.name_key = c.name_key
+) x;
 
 COMMENT ON VIEW analysis.projects IS '分析：项目逐年对比（同一项目名称键，万元）';
 COMMENT ON COLUMN analysis.projects.project_name IS '项目名称（如印刷）';
