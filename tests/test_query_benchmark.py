@@ -21,8 +21,8 @@ from tests.shared_reports import LAYOUTS
 SOURCES = (SAMPLE, LAYOUTS / "js_high_court_budget_2019.txt", LAYOUTS / "sh_putuo_finance_final_2024.txt")
 COPIES = 3
 # What a clone changes: its identity (id, department, report key, sha256) and what is made of it.
-IDENTITY = {"report_id", "member_report_id", "budget_report_id", "final_report_id", "department", "report_key", "budget_report_key",
-            "final_report_key", "series_key", "sha256"}
+IDENTITY = {"report_id", "member_report_id", "budget_report_id", "final_report_id", "department", "report_key",
+            "budget_report_key", "final_report_key", "series_key", "sha256"}
 
 
 @pytest.fixture(scope="module")
