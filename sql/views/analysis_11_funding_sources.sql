@@ -4,10 +4,10 @@
 -- by function (its 合计 row: Shanghai, 部门决算), in 万元.
 CREATE OR REPLACE VIEW analysis.funding_sources AS
 WITH total_row AS (  -- each income table's department total, by funding source: amount, and 收入总计
-    SELECT u.report_id, u.table_no, u.source_code, u.amount, total.amount AS income_total
-    FROM appendix.department_unit_totals u
-    LEFT JOIN appendix.department_unit_totals total
-           ON total.report_id = u.report_id AND total.table_no = u.table_no AND total.column_no = 0
+    SELECT u.report_id, u.table_no, u.source_code, u.amount, u.income_total
+    FROM (SELECT d.*, max(d.amount) FILTER (WHERE d.column_no = 0) OVER (PARTITION BY d.report_id, d.table_no)
+                          AS income_total  -- a window, not a self-join: one pass over the totals
+          FROM appendix.department_unit_totals d) u
     WHERE u.source_code IS NOT NULL
     UNION ALL  -- 收入预算总表 / 收入决算表 by function: their 合计 row (the row without a code)
     SELECT f.report_id, f.table_no, a.source_code, a.amount, f.total

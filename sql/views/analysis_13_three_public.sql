@@ -36,20 +36,6 @@ WITH by_report AS (  -- the report's own year, and the prior year it prints
                AS rank_in_region,
            count(*) OVER (PARTITION BY c.region, c.fiscal_year, c.stage) AS departments_in_region
     FROM current_year c
-), previous AS (
-    SELECT c.report_id,
-           loaded.report_id IS NOT NULL AS from_report,
-           CASE WHEN loaded.report_id IS NOT NULL THEN loaded.total ELSE c.own_previous_total END AS total,
-           CASE WHEN loaded.report_id IS NOT NULL THEN loaded.overseas_travel
-                ELSE c.own_previous_overseas_travel END AS overseas_travel,
-           CASE WHEN loaded.report_id IS NOT NULL THEN loaded.official_reception
-                ELSE c.own_previous_official_reception END AS official_reception,
-           CASE WHEN loaded.report_id IS NOT NULL THEN loaded.vehicle_total
-                ELSE c.own_previous_vehicle_total END AS vehicle_total,
-           c.own_printed
-    FROM current_year c
-    LEFT JOIN (analysis.report_series s JOIN current_year loaded ON loaded.report_id = s.member_report_id)
-           ON s.report_id = c.report_id AND s.member_fiscal_year = c.fiscal_year - 1
 )
 SELECT c.department, c.region, c.fiscal_year, c.stage, c.scope,
        c.total,
@@ -75,7 +61,23 @@ SELECT c.department, c.region, c.fiscal_year, c.stage, c.scope,
        c.series_key,
        c.report_id, c.template, c.report_key
 FROM ranked c
-JOIN previous p ON p.report_id = c.report_id
+LEFT JOIN LATERAL (  -- the previous report's own year, read by report (OFFSET 0: its filter reaches the rows)
+    SELECT y.* FROM analysis.report_series s
+    CROSS JOIN LATERAL (SELECT * FROM analysis.three_public_years y
+                        WHERE y.report_id = s.member_report_id AND y.year = s.member_fiscal_year OFFSET 0) y
+    WHERE s.report_id = c.report_id AND s.member_fiscal_year = c.fiscal_year - 1
+) loaded ON true
+CROSS JOIN LATERAL (  -- the previous year: the loaded report's, else the prior year this report prints
+    SELECT loaded.report_id IS NOT NULL AS from_report,
+           c.own_printed,
+           CASE WHEN loaded.report_id IS NOT NULL THEN loaded.total ELSE c.own_previous_total END AS total,
+           CASE WHEN loaded.report_id IS NOT NULL THEN loaded.overseas_travel
+                ELSE c.own_previous_overseas_travel END AS overseas_travel,
+           CASE WHEN loaded.report_id IS NOT NULL THEN loaded.official_reception
+                ELSE c.own_previous_official_reception END AS official_reception,
+           CASE WHEN loaded.report_id IS NOT NULL THEN loaded.vehicle_total
+                ELSE c.own_previous_vehicle_total END AS vehicle_total
+) p
 CROSS JOIN LATERAL (  -- staff and 机关运行经费 as the narrative states them
     SELECT (array_agg(f.value ORDER BY f.row_no) FILTER (WHERE f.fact_key = 'staff_admin_actual'))[1] AS admin,
            (array_agg(f.value ORDER BY f.row_no) FILTER (WHERE f.fact_key = 'staff_institution_actual'))[1]

@@ -18,7 +18,8 @@ WITH linked AS (
 SELECT r.department, r.fiscal_year, r.report_id,
        p.table_no,
        l.linked_table,
-       row_number() OVER (PARTITION BY p.report_id, p.table_no, l.linked_table ORDER BY l.row_no) AS link_no,
+       -- partitioned by r.report_id, the output column: a filter on report_id passes the window
+       row_number() OVER (PARTITION BY r.report_id, p.table_no, l.linked_table ORDER BY l.row_no) AS link_no,
        l.row_no AS linked_row_no,
        l.name AS linked_name,
        CASE l.project_match WHEN 'named' THEN 'exact' ELSE l.project_match END AS method,

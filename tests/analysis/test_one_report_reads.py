@@ -21,7 +21,8 @@ FACT_TABLES = {"report_table", "functional_expenditure", "three_public_expense",
                "project_expenditure_item", "performance_project", "performance_target_project",
                "transfer_payment", "two_sided_summary_line"}
 BY_REPORT = ("analysis.report_series", "analysis.three_public_years", "analysis.functional_expenditure",
-             "analysis.department_year_totals", "analysis.projects")
+             "analysis.department_year_totals", "analysis.projects", "analysis.funding_sources",
+             "appendix.project_links")
 BY_DEPARTMENT_AND_YEAR = ("analysis.budget_vs_final", "appendix.budget_vs_final")
 
 
