@@ -6,7 +6,7 @@
 2. Parse: time per report, one process, over the first --parse-sample files.
 3. Write: time per report of write_report alone (those parsed reports, one transaction each).
 4. End to end: budget_db.batch.iter_load over all N files into a fresh database (parsing in
-   worker processes, writing here, one transaction per report): reports/s and rows/s.
+   worker processes, writing on --writers connections, one transaction per report): reports/s and rows/s.
 5. COPY floor: the same rows, exported from that database, COPYed into another fresh one with
    nothing else: (a) one COPY per table in one transaction; (b) one transaction per report;
    (c) as (b) without foreign-key checks (the FK-free floor).
@@ -35,6 +35,7 @@ from budget_db import load, migrate
 from budget_db.batch import iter_load, parse_file
 from budget_db.embedded import EmbeddedServer, free_port
 from budget_db.load import write_report
+from budget_db.writers import DEFAULT_WRITERS
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "shenzhen_luohu_police_2020.txt"
 
@@ -76,13 +77,14 @@ def resident_mb() -> float:
     return int(line.split()[1]) / 1024
 
 
-def measure_end_to_end(url: str, files: list[Path], workers: int | None) -> tuple[float, int, dict, dict]:
+def measure_end_to_end(url: str, files: list[Path], workers: int | None,
+                       writers: int | None = None) -> tuple[float, int, dict, dict]:
     """Seconds, rows, outcomes, and the writing process's resident MB after 10% of the reports and at
     the end (flat if nothing accumulates per report)."""
     started = time.perf_counter()
     outcomes: dict[str, int] = {}
     rows = 0
-    for done, result in enumerate(iter_load(url, files, workers=workers), start=1):
+    for done, result in enumerate(iter_load(url, files, workers=workers, writers=writers), start=1):
         outcomes[result.outcome] = outcomes.get(result.outcome, 0) + 1
         rows += sum(result.rows.values())
         if result.outcome == "refused":
@@ -228,12 +230,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", "--reports", type=int, default=500, help="how many reports to generate")
     parser.add_argument("--workers", type=int, default=None, help="parsing processes (default: CPU count)")
+    parser.add_argument("--writers", type=int, default=None, help="writing connections (default: iter_load's)")
     parser.add_argument("--parse-sample", type=int, default=40, help="reports parsed one by one for the parse time")
     parser.add_argument("--sample", type=Path, default=SAMPLE)
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
     parser.add_argument("--without-rules", action="store_true",
                         help="also time the end-to-end load without the validation rules (a diagnosis)")
     args = parser.parse_args()
+    writers = min(args.writers or DEFAULT_WRITERS, args.workers or os.cpu_count())  # as iter_load takes them
 
     home = Path(tempfile.mkdtemp(prefix="budget-db-bench-"))
     home.chmod(0o755)  # as root the server runs as an unprivileged user
@@ -249,7 +253,7 @@ def main() -> None:
         del parsed
 
         url = new_database(server_url, "bench_load")
-        e2e_seconds, rows, outcomes, memory = measure_end_to_end(url, files, args.workers)
+        e2e_seconds, rows, outcomes, memory = measure_end_to_end(url, files, args.workers, args.writers)
         floor_one, floor_per_report, floor_fk_free, floor_rows = measure_copy_floor(
             url, new_database(server_url, "bench_copy"))
         bare_seconds = None
@@ -257,7 +261,8 @@ def main() -> None:
             hooks = list(load.AFTER_WRITE_HOOKS)
             load.AFTER_WRITE_HOOKS.clear()  # the workers only parse: the hooks run here
             try:
-                bare_seconds, *_ = measure_end_to_end(new_database(server_url, "bench_bare"), files, args.workers)
+                bare_seconds, *_ = measure_end_to_end(new_database(server_url, "bench_bare"), files, args.workers,
+                                                     args.writers)
             finally:
                 load.AFTER_WRITE_HOOKS.extend(hooks)
 
@@ -266,6 +271,7 @@ def main() -> None:
         if args.json:
             print(json.dumps({
                 "reports": n, "rows": rows, "workers": args.workers or os.cpu_count(),
+                "writers": writers,
                 "reports_per_s": round(n / e2e_seconds, 2), "rows_per_s": round(rows / e2e_seconds),
                 "parse_ms_per_report": round(per(parse_seconds) * 1000, 2),
                 "write_ms_per_report": round(per(write_seconds) * 1000, 2),
@@ -280,7 +286,8 @@ def main() -> None:
         print()
         print(f"Machine: {machine(server_url)}")
         print(f"Reports: N = {n} ({rows / n:.0f} rows each, {rows} rows), outcomes {outcomes}, "
-              f"workers = {args.workers or os.cpu_count()}")
+              f"workers = {args.workers or os.cpu_count()}, "
+              f"writers = {writers}")
         print()
         print("| measure | value |")
         print("|---|---|")

@@ -13,7 +13,7 @@ import hashlib
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
@@ -25,6 +25,7 @@ from budget_db.checks import StrictRefusal, finding_counts
 from budget_db.database import DatabaseUnreachable, connect, first_line, redact
 from budget_db.load import LoadResult, lock_identity, write_report
 from budget_db.terminal import one_line
+from budget_db.writers import DEFAULT_WRITERS, WriterLanes
 from loaders.completeness import parse_complete
 from loaders.errors import ReportError
 from loaders.joined import JOIN, group_documents, joined_sha256, parse_joined
@@ -209,19 +210,35 @@ def _database_refusal(path: str, exc: psycopg.Error) -> str:
     return f"{path}: the database refused the report: {reason}{table}"
 
 
+# What PostgreSQL rolls back because of another transaction, not because of the report.
+WRITTEN_AGAIN = (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure)
+
+
+def _write_transaction(conn: psycopg.Connection, prepared: Prepared, options: WriteOptions,
+                        attempts: int = 3) -> LoadResult:
+    """write_report in its own transaction; written again (from the start) if PostgreSQL rolled it
+    back for a deadlock with another writer."""
+    name = JOIN.join(Path(p).name for p in prepared.path.split(JOIN))
+    for attempt in range(1, attempts + 1):
+        try:
+            # A dry run writes in a transaction that is rolled back: the outcome is the real one.
+            with conn.transaction(force_rollback=options.dry_run):
+                return write_report(conn, prepared.parsed, name, strict=options.strict,
+                                    keep_cleaner=options.keep_cleaner)
+        except WRITTEN_AGAIN:
+            if attempt == attempts:
+                raise
+
+
 def _write(conn: psycopg.Connection, prepared: Prepared, options: WriteOptions) -> LoadResult:
     dry_run = options.dry_run
     try:
-        # A dry run writes in a transaction that is rolled back: the outcome is the real one.
-        with conn.transaction(force_rollback=dry_run):
-            name = JOIN.join(Path(p).name for p in prepared.path.split(JOIN))
-            result = write_report(conn, prepared.parsed, name, strict=options.strict,
-                                  keep_cleaner=options.keep_cleaner)
+        result = _write_transaction(conn, prepared, options)
     except ReportError as exc:
         return LoadResult.refused(prepared.path, str(exc), dry_run=dry_run)
     except StrictRefusal as exc:  # --strict / --keep-cleaner and the findings: rolled back
         return LoadResult.refused(prepared.path, f"{prepared.path}: {exc}", dry_run=dry_run)
-    except (psycopg.DataError, psycopg.IntegrityError) as exc:
+    except (psycopg.DataError, psycopg.IntegrityError, *WRITTEN_AGAIN) as exc:
         return LoadResult.refused(prepared.path, _database_refusal(prepared.path, exc), dry_run=dry_run)
     result.source, result.dry_run = prepared.path, dry_run
     if dry_run and result.outcome != "unchanged":
@@ -241,14 +258,16 @@ def refresh_statistics(conn: psycopg.Connection) -> None:
 
 def iter_load(url: str, paths: Iterable[str | Path], *, encoding: str | None = None,
               allow_partial: bool = False, dry_run: bool = False, strict: bool = False,
-              keep_cleaner: bool = False, workers: int | None = None,
+              keep_cleaner: bool = False, workers: int | None = None, writers: int | None = None,
               max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[LoadResult]:
     """Load files one by one, yielding each outcome as it is known (in input order).
 
     Two documents of one report (a narrative and its tables) are one entry, 'a.txt + b.txt'.
+    `workers` processes parse; `writers` connections write (default 2, at most `workers`).
     """
     paths = [JOIN.join(group) for group in group_documents([str(p) for p in paths], encoding)]
     workers = workers or os.cpu_count() or 1
+    writers = min(writers or DEFAULT_WRITERS, workers)
     reading = ReadOptions(encoding, allow_partial, max_bytes)
     writing = WriteOptions(dry_run, strict, keep_cleaner)
     try:
@@ -258,30 +277,45 @@ def iter_load(url: str, paths: Iterable[str | Path], *, encoding: str | None = N
             conn.commit()
             to_parse = [p for p in paths if digests[p] not in current]
             parsed = _prepared(to_parse, reading, workers)
+            lanes = WriterLanes(url, writers if len(to_parse) >= PARALLEL_FROM else 1, conn)
             written: dict[tuple, str] = {}  # report -> the file that wrote it in this batch
-            for path in paths:
+
+            def entry(path: str) -> tuple[Prepared | None, LoadResult | Future]:
                 known = current.get(digests[path])
                 if known:
                     report_id, department, year, version, missing, findings = known
-                    yield LoadResult(source=path, outcome="unchanged", report_id=report_id, department=department,
-                                     fiscal_year=year, version=version, missing_tables=list(missing),
-                                     dry_run=dry_run, findings=findings)
-                    continue
+                    return None, LoadResult(source=path, outcome="unchanged", report_id=report_id,
+                                            department=department, fiscal_year=year, version=version,
+                                            missing_tables=list(missing), dry_run=dry_run, findings=findings)
                 prepared = next(parsed)
                 if prepared.refusal is not None:
-                    yield LoadResult.refused(path, prepared.refusal, dry_run=dry_run)
-                    continue
-                result = _write(conn, prepared, writing)
-                if result.outcome in ("loaded", "replaced"):
+                    return None, LoadResult.refused(path, prepared.refusal, dry_run=dry_run)
+                return prepared, lanes.submit(prepared.parsed.meta.report_key,
+                                              lambda lane: _write(lane, prepared, writing))
+
+            def finish(prepared: Prepared | None, outcome: LoadResult | Future) -> LoadResult:
+                result = outcome.result() if isinstance(outcome, Future) else outcome
+                if prepared is not None and result.outcome in ("loaded", "replaced"):
                     meta = prepared.parsed.meta
                     earlier = written.get((meta.department, meta.fiscal_year, meta.kind))
                     if earlier:  # two contents of one report in one batch: the later wins, every run
                         result.message = "; ".join(filter(None, [
                             f"replaces what {earlier} loaded earlier in this batch", result.message]))
-                    written[(meta.department, meta.fiscal_year, meta.kind)] = path
+                    written[(meta.department, meta.fiscal_year, meta.kind)] = prepared.path
                     if not dry_run and len(written) & (len(written) - 1) == 0:
                         refresh_statistics(conn)  # at 1, 2, 4, 8 … reports: the plans follow the growth
-                yield result
+                return result
+
+            try:
+                pending: deque = deque()  # outcomes not yet yielded, in input order
+                for path in paths:
+                    pending.append(entry(path))
+                    while pending and (len(pending) > lanes.in_flight or not isinstance(pending[0][1], Future)):
+                        yield finish(*pending.popleft())
+                while pending:
+                    yield finish(*pending.popleft())
+            finally:
+                lanes.close()
     except psycopg.OperationalError as exc:
         # libpq's first line says what happened ('server closed the connection unexpectedly').
         raise DatabaseUnreachable(f"lost the database {redact(url)}: {_one_line(exc)}") from exc

@@ -94,6 +94,8 @@ def load(
     max_size: float = typer.Option(DEFAULT_MAX_BYTES / MB, "--max-size", min=0,
                                    help="refuse, unread, files larger than this many MB (2^20 bytes)"),
     workers: int | None = typer.Option(None, "--workers", min=1, help="parsing processes (default: CPU count)"),
+    writers: int | None = typer.Option(None, "--writers", min=1,
+                                       help="connections writing at once (default 2, at most --workers)"),
 ) -> None:
     """Load reports (migrating the database first); one transaction per report.
 
@@ -128,7 +130,8 @@ def load(
         with progress:
             task = progress.add_task("load", total=len(files), rate="0.0")
             for result in iter_load(url, files, encoding=encoding, allow_partial=allow_partial, dry_run=dry_run,
-                                    strict=strict, keep_cleaner=keep_cleaner, workers=workers, max_bytes=max_bytes):
+                                    strict=strict, keep_cleaner=keep_cleaner, workers=workers, writers=writers,
+                                    max_bytes=max_bytes):
                 results.append(result)
                 if json_output:
                     print(json_text(result.as_dict()), flush=True)
