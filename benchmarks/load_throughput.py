@@ -34,7 +34,7 @@ from benchmarks.variants import write_variants
 from budget_db import load, migrate
 from budget_db.batch import iter_load, parse_file
 from budget_db.embedded import EmbeddedServer, free_port
-from budget_db.load import write_report
+from budget_db.load import parent_rank, write_report
 from budget_db.writers import DEFAULT_WRITERS
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "shenzhen_luohu_police_2020.txt"
@@ -97,23 +97,15 @@ def measure_end_to_end(url: str, files: list[Path], workers: int | None,
 
 
 # -- the COPY floor ----------------------------------------------------------------------------
-def _parents_first(conn, tables: list[str]) -> list[str]:
-    """Tables ordered so that a table comes after those its foreign keys point to."""
-    edges = conn.execute(
-        "SELECT c.conrelid::regclass::text, c.confrelid::regclass::text FROM pg_constraint c "
-        "WHERE c.contype = 'f' AND c.connamespace = 'budget'::regnamespace AND c.conrelid <> c.confrelid"
-    ).fetchall()
-    parents = {t: {p.removeprefix("budget.") for c, p in edges if c.removeprefix("budget.") == t} for t in tables}
-    ordered: list[str] = []
-    while len(ordered) < len(tables):
-        ready = [t for t in tables if t not in ordered and parents[t] & set(tables) <= set(ordered)]
-        ordered.extend(ready or [t for t in tables if t not in ordered])  # a cycle: keep name order
-    return ordered
+def _parents_first(tables: list[str]) -> list[str]:
+    """Tables ordered as the loader writes them: those other rows point to first (their keys are
+    checked at the end of each statement), then by name."""
+    return sorted(tables, key=lambda table: (parent_rank(table), table))
 
 
 def fact_tables(conn) -> list[tuple[str, list[str]]]:
     """Tables of schema budget with a report_id (except report itself), parents first, with columns."""
-    tables = _parents_first(conn, [name for (name,) in conn.execute(
+    tables = _parents_first([name for (name,) in conn.execute(
         "SELECT table_name FROM information_schema.columns WHERE table_schema = 'budget' "
         "AND column_name = 'report_id' AND table_name <> 'report' ORDER BY table_name")])
     result = []

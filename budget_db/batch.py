@@ -247,8 +247,8 @@ def _write(conn: psycopg.Connection, prepared: Prepared, options: WriteOptions) 
 
 
 def refresh_statistics(conn: psycopg.Connection) -> None:
-    """ANALYZE the tables a batch grows: with stale statistics the rules and the deferred foreign-key
-    checks of the next reports are planned for empty tables (several times slower)."""
+    """ANALYZE the tables a batch grows: with stale statistics the rules and the key checks
+    of the next reports are planned for empty tables (several times slower)."""
     tables = [name for (name,) in conn.execute(
         "SELECT tablename FROM pg_tables WHERE schemaname = 'budget' ORDER BY tablename")]
     for table in tables:

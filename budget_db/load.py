@@ -112,13 +112,28 @@ def _insert_shared(conn: psycopg.Connection, table: str, names: list[str], rows:
         cursor.executemany(statement, rows)
 
 
+# Tables other rows point to, in the order they are written before the rest: their keys are
+# checked at the end of each statement (alembic 0015), so a parent's COPY comes first.
+PARENTS_FIRST = ("report_table", "project", "performance_target_project")
+
+
+def parent_rank(table: str | None) -> int:
+    """Where a table is written among a report's: its place in PARENTS_FIRST, else after them."""
+    return PARENTS_FIRST.index(table) if table in PARENTS_FIRST else len(PARENTS_FIRST)
+
+
+def _write_order(record_class: type) -> tuple[bool, int]:
+    return not is_shared(record_class), parent_rank(record_class.TABLE)
+
+
 def write_records(conn: psycopg.Connection, report_id: int, records: list) -> dict[str, int]:
-    """Shared code lists first (parents before children), then each fact table in one COPY."""
+    """Shared code lists first (parents before children), then each fact table in one COPY, the
+    tables other rows point to first."""
     by_class: dict[type, list] = defaultdict(list)
     for record in records:
         by_class[type(record)].append(record)
     counts: dict[str, int] = {}
-    for record_class in sorted(by_class, key=lambda c: not is_shared(c)):
+    for record_class in sorted(by_class, key=_write_order):
         if record_class.TABLE is None:  # in memory only (e.g. ProjectLink)
             continue
         items = by_class[record_class]

@@ -28,6 +28,15 @@ def test_upgrade_downgrade_upgrade(fresh_database):
                    "AND conrelid <> 'budget.report_table'::regclass AND conname LIKE '%%_report_id_fkey'")
     with psycopg.connect(url, autocommit=True) as conn:  # facts reach their report through their table (0013)
         assert conn.execute(direct_keys).fetchone() == (6,)  # project, narrative (2), validation (2), source_line
+    # facts' keys to their table and project: statement triggers (0015), deferred foreign keys before
+    key_checks = ("SELECT count(*) FROM pg_trigger WHERE tgname ~ '_has_its_(table|target_project|project)_on_'")
+    deferred_keys = "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND condeferred"
+    with psycopg.connect(url, autocommit=True) as conn:
+        assert conn.execute(key_checks).fetchone() == (42,) and conn.execute(deferred_keys).fetchone() == (0,)
+    migrate.downgrade(url, "0014")
+    with psycopg.connect(url, autocommit=True) as conn:
+        assert conn.execute(key_checks).fetchone() == (0,) and conn.execute(deferred_keys).fetchone() == (21,)
+        assert conn.execute("SELECT count(*) FROM pg_proc WHERE pronamespace = 'budget'::regnamespace").fetchone() == (0,)
     index = "SELECT to_regclass('budget.report_department_year') IS NOT NULL"
     with psycopg.connect(url, autocommit=True) as conn:  # a report's series found by department (0014)
         assert conn.execute(index).fetchone() == (True,)
@@ -85,3 +94,27 @@ def test_upgrade_at_head_leaves_views_alone_until_their_files_change(fresh_datab
     with psycopg.connect(url, autocommit=True) as conn:
         assert conn.execute(oid).fetchone() == before
         assert views.applied_checksum(conn) == "views sha256:changed"
+
+
+def test_0015_downgrades_and_upgrades_a_loaded_report(fresh_database):
+    """The keys go from triggers back to foreign keys over loaded rows (PostgreSQL checks each row as
+    it creates them) and to triggers again; either way a delete takes the report's rows."""
+    import psycopg
+
+    from budget_db.batch import load_file
+    from tests.conftest import SAMPLE
+
+    url = fresh_database("budget_0015")
+    migrate.upgrade(url)
+    assert load_file(url, SAMPLE).outcome == "loaded"
+    rows = "SELECT (SELECT count(*) FROM budget.performance_indicator), (SELECT count(*) FROM budget.funding_amount)"
+    with psycopg.connect(url, autocommit=True) as conn:
+        before = conn.execute(rows).fetchone()
+    assert before[0] > 100 and before[1] > 100
+    for revision in ("0014", "head"):
+        migrate.downgrade(url, revision) if revision == "0014" else migrate.upgrade(url)
+        with psycopg.connect(url) as conn:
+            assert conn.execute(rows).fetchone() == before
+            conn.execute("DELETE FROM budget.report")
+            assert conn.execute(rows).fetchone() == (0, 0)
+            conn.rollback()
