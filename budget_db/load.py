@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import psycopg
 from psycopg import sql
 
-from budget_db import checks, code_lists
+from budget_db import checks, code_lists, totals
 from budget_db.terminal import MESSAGE_LIMIT
 from loaders.errors import ReportError, shorten
 from loaders.records import columns, is_shared, row_getter
@@ -67,8 +67,9 @@ class LoadResult:
 
 
 # Hooks run inside the load transaction after the rows are written: (connection, report_id).
-# The consistency rules (sql/checks/) run on every load and store their findings.
-AFTER_WRITE_HOOKS: list = [checks.after_write]
+# The report's totals are stored (budget.report_total); the consistency rules (sql/checks/) run
+# on every load and store their findings.
+AFTER_WRITE_HOOKS: list = [totals.after_write, checks.after_write]
 
 
 def _department_id(conn: psycopg.Connection, region: str, name: str) -> int:

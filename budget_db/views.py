@@ -19,7 +19,7 @@ from pathlib import Path
 import psycopg
 from psycopg import sql
 
-from budget_db import roles
+from budget_db import roles, totals
 from budget_db.config import VIEWS_DIR
 
 SCHEMA = "appendix"
@@ -118,6 +118,8 @@ def apply_views(connection, directory: Path = VIEWS_DIR) -> None:
                 psycopg.errors.DatatypeMismatch):
             _recreate(raw, view, names)
     _comment_standard_columns(raw, ours)
+    if totals.LIVE_VIEW in names:  # the stored totals follow the views that sum them
+        totals.recompute(raw)
     roles.grant_roles(raw, sorted({view.schema for view in ours}))
     raw.execute(sql.SQL("COMMENT ON SCHEMA appendix IS {}").format(sql.Literal(views_checksum(directory))))
 

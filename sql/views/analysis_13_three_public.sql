@@ -3,10 +3,20 @@
 -- (previous_source says which); the rank by total within region, year and stage (1 = highest);
 -- the total per staff member (实有在编 staff stated in the narrative); 会议费 and 培训费 (basic
 -- expenditure, economic codes 30215 / 30216) and 机关运行经费 (the narrative) where printed.
--- The rank needs every report's total (one pass, no self-join); what else a report needs is read
--- for its own rows (LATERAL), after the rank, so that a query of one report reads little else.
+-- The rank needs every report's total: it reads the totals the load stored for current reports
+-- (budget.report_total, = analysis.report_totals_live) and nothing else, in the order of an
+-- index. A report's own sums are grouped by report, so that a query of one report sums its own
+-- rows only; what else it needs is read for its own rows (LATERAL).
 CREATE OR REPLACE VIEW analysis.three_public AS
-WITH by_report AS (  -- the report's own year, and the prior year it prints
+WITH ranks AS (
+    SELECT t.report_id,
+           rank() OVER by_total AS rank_in_region,
+           count(*) OVER region_year_stage AS departments_in_region
+    FROM budget.report_total t
+    WHERE t.three_public_printed
+    WINDOW region_year_stage AS (PARTITION BY t.region, t.fiscal_year, t.stage),
+           by_total AS (region_year_stage ORDER BY t.three_public_total DESC NULLS LAST)
+), by_report AS (  -- the report's own year, and the prior year it prints
     SELECT y.report_id,
            bool_or(y.year = r.fiscal_year) AS has_current,
            bool_or(y.year = r.fiscal_year - 1) AS own_printed,
@@ -31,11 +41,9 @@ WITH by_report AS (  -- the report's own year, and the prior year it prints
     JOIN by_report y ON y.report_id = r.report_id
     WHERE y.has_current
 ), ranked AS (
-    SELECT c.*,
-           rank() OVER (PARTITION BY c.region, c.fiscal_year, c.stage ORDER BY c.total DESC NULLS LAST)
-               AS rank_in_region,
-           count(*) OVER (PARTITION BY c.region, c.fiscal_year, c.stage) AS departments_in_region
+    SELECT c.*, k.rank_in_region, k.departments_in_region
     FROM current_year c
+    JOIN ranks k ON k.report_id = c.report_id
 )
 SELECT c.department, c.region, c.fiscal_year, c.stage, c.scope,
        c.total,

@@ -22,7 +22,7 @@ FACT_TABLES = {"report_table", "functional_expenditure", "three_public_expense",
                "transfer_payment", "two_sided_summary_line"}
 BY_REPORT = ("analysis.report_series", "analysis.three_public_years", "analysis.functional_expenditure",
              "analysis.department_year_totals", "analysis.projects", "analysis.funding_sources",
-             "appendix.project_links")
+             "appendix.project_links", "analysis.report_totals_live")
 BY_DEPARTMENT_AND_YEAR = ("analysis.budget_vs_final", "appendix.budget_vs_final")
 
 
@@ -80,12 +80,26 @@ def test_a_query_of_one_department_and_year_reaches_its_rows_by_report(conn, loa
     assert rows(conn, query.as_string(conn), FUTIAN, 2020)
 
 
-def test_the_rank_of_three_public_reads_every_report(conn, loaded):
-    """The one view read whole for one report: its rank is among every report of the region and year
-    (the check above would find it, so the check can fail)."""
+def test_a_query_of_every_report_is_seen_reading_them_all(conn, loaded):
+    """The check above can fail: a filter that is not a report's reads every report's rows."""
+    query = sql.SQL("SELECT * FROM analysis.three_public_years WHERE total > %s")
+    assert "three_public_expense" in _scanned_whole(conn, query, (0,))
+
+
+def test_the_rank_of_three_public_reads_the_stored_totals_of_every_report(conn, loaded):
+    """Its rank is among every report of the region and year: it reads budget.report_total whole
+    (one narrow row a report, in the order of its index), and the report's 三公 and basic
+    expenditure by report (its narrative facts, in a database this small, by their fact key)."""
     query = sql.SQL("SELECT * FROM analysis.three_public WHERE report_id = %s")
-    assert "three_public_expense" in _scanned_whole(conn, query, (loaded.ids["sample"],))
-    assert rows(conn, query.as_string(conn), loaded.ids["sample"])[0]["department"] == SAMPLE_DEPARTMENT
+    assert _scanned_whole(conn, query, (loaded.ids["sample"],)) in ([], ["narrative_fact"])
+    with conn.transaction():
+        conn.execute("SET LOCAL enable_seqscan = off")
+        plan = json.dumps(conn.execute(sql.SQL("EXPLAIN (FORMAT JSON) {}").format(query),
+                                       (loaded.ids["sample"],)).fetchone()[0])
+    assert '"Index Name": "report_total_three_public_rank"' in plan
+    found = rows(conn, "SELECT department, rank_in_region, departments_in_region FROM analysis.three_public "
+                       "WHERE report_id = %s", loaded.ids["sample"])
+    assert found[0]["department"] == SAMPLE_DEPARTMENT and found[0]["rank_in_region"] >= 1
 
 
 def test_a_query_of_one_final_accounts_table_reaches_its_rows_by_report(conn, loaded):

@@ -1,0 +1,54 @@
+-- Each current report's totals computed from its rows, in 万元: expenditure (合计 row of the
+-- expenditure-by-unit table, or the sum of its units), its basic and project parts, income, the
+-- functional tables' 类 summed over all funds, and 三公 of the report's own year. The loader
+-- stores a report's row in budget.report_total (alembic 0016), which department_year_totals and
+-- three_public's rank read; this view is what that table holds, read for its report (LATERAL).
+CREATE OR REPLACE VIEW analysis.report_totals_live AS
+SELECT r.report_id,
+       r.region,
+       r.fiscal_year,
+       r.stage,
+       u.expenditure_total,
+       u.basic_expenditure,
+       u.project_expenditure,
+       u.income_total,
+       f.functional_total,
+       tp.report_id IS NOT NULL AS three_public_printed,
+       tp.total AS three_public_total
+FROM analysis.reports r
+CROSS JOIN LATERAL (
+    SELECT sum(d.amount * t.wan_yuan) FILTER (WHERE t.table_kind = 'expenditure_by_unit' AND d.column_no = 1)
+               AS expenditure_total,
+           sum(d.amount * t.wan_yuan) FILTER (WHERE t.table_kind = 'expenditure_by_unit' AND d.column_no = 2)
+               AS basic_expenditure,
+           sum(d.amount * t.wan_yuan) FILTER (WHERE t.table_kind = 'expenditure_by_unit' AND d.column_no = 3)
+               AS project_expenditure,
+           sum(d.amount * t.wan_yuan) FILTER (WHERE t.table_kind = 'income_by_unit' AND d.column_no = 0)
+               AS income_total
+    FROM analysis.report_tables t
+    JOIN appendix.department_unit_totals d ON d.report_id = t.report_id AND d.table_no = t.table_no
+    WHERE t.report_id = r.report_id
+) u
+LEFT JOIN LATERAL (
+    -- the 类 of each functional table; a table of all funds (全部资金) or of all fiscal money
+    -- (财政拨款) holds what the one-budget tables split: the widest one a report prints is taken
+    SELECT sum(b.total) AS functional_total
+    FROM (SELECT sum(e.total) AS total,
+                 CASE e.fund WHEN '全部资金' THEN 1 WHEN '财政拨款' THEN 2 ELSE 3 END AS breadth
+          FROM analysis.functional_expenditure e
+          WHERE e.report_id = r.report_id AND e.level = '类'
+          GROUP BY e.fund) b
+    GROUP BY b.breadth ORDER BY b.breadth LIMIT 1
+) f ON true
+LEFT JOIN LATERAL (SELECT y.report_id, y.total FROM analysis.three_public_years y  -- OFFSET 0: not flattened,
+                   WHERE y.report_id = r.report_id AND y.year = r.fiscal_year  -- so the filter reaches its rows
+                   OFFSET 0) tp ON true;
+
+COMMENT ON VIEW analysis.report_totals_live IS '分析：各报告的总额（万元，由其各行计算；budget.report_total 所存即此）';
+COMMENT ON COLUMN analysis.report_totals_live.expenditure_total IS '支出总计（万元）';
+COMMENT ON COLUMN analysis.report_totals_live.basic_expenditure IS '基本支出（万元）';
+COMMENT ON COLUMN analysis.report_totals_live.project_expenditure IS '项目支出（万元）';
+COMMENT ON COLUMN analysis.report_totals_live.income_total IS '收入总计（万元）';
+COMMENT ON COLUMN analysis.report_totals_live.functional_total IS '（派生）功能分类支出合计（万元）：全部资金表，或财政拨款表，或各预算表之和（不重复计算）';
+COMMENT ON COLUMN analysis.report_totals_live.three_public_printed IS '（派生）是否印有本年度“三公”经费';
+COMMENT ON COLUMN analysis.report_totals_live.three_public_total IS '“三公”经费合计（本年度，万元）';
