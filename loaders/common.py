@@ -10,7 +10,7 @@ from loaders.table_layout import header_cells, locate_columns
 
 
 def has_amount(row: Row) -> bool:
-    return any(is_amount(cell) for cell in row.cells)
+    return any(map(is_amount, row.cells))
 
 
 def amounts(block: TableBlock, row: Row, start: int, count: int) -> list[Decimal | None]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from loaders.grid import clean_text
 
@@ -11,6 +12,13 @@ _MARKUP = re.compile(r"</?p[^>]*>", re.IGNORECASE)
 # 目标 N needs its separator (a line wrap may glue it to the previous goal); a bare N、 needs a gap.
 _GOAL_MARKER = r"目标\s*{n}(?!\d)\s*(?:[:：、]|[.．](?!\d))"
 _NUMBER_MARKER = r"(?:^|(?<=[\s;；。.,，!！]))(?<!\d){n}(?!\d)\s*[、:：]"
+_MARKER_END = re.compile(r"\s*[:：.．、]$")
+_GOAL_LABEL = re.compile(r"^目标\s*[:：]\s*")
+
+
+@lru_cache(maxsize=256)  # each goal number's pattern built once, not formatted and looked up in re's cache per call
+def _marker(template: str, number: int) -> re.Pattern:
+    return re.compile(template.format(n=number))
 
 
 def paragraphs(cell: str) -> list[str]:
@@ -33,8 +41,7 @@ def _numbered(text: str, first: int) -> list[tuple[str | None, str]]:
         starts = []
         position, number = 0, first
         while True:
-            pattern = re.compile(template.format(n=number))
-            match = pattern.search(text, position)
+            match = _marker(template, number).search(text, position)
             if not match:
                 break
             starts.append(match)
@@ -47,8 +54,8 @@ def _numbered(text: str, first: int) -> list[tuple[str | None, str]]:
             for index, match in enumerate(starts):
                 end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
                 goal = text[match.end():end].strip().rstrip(";；,， ").strip()
-                marker = re.sub(r"\s*[:：.．、]$", "", match.group(0).strip())
+                marker = _MARKER_END.sub("", match.group(0).strip())
                 pieces.append((marker, goal))
             return pieces
-    plain = re.sub(r"^目标\s*[:：]\s*", "", text)
+    plain = _GOAL_LABEL.sub("", text)
     return [(None, plain.rstrip(";；,， ").strip())]

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from loaders.errors import ReportError
 
@@ -87,6 +87,20 @@ def parse_amount(text: str, *, where: str = "") -> Decimal | None:
     return Decimal(canonical)
 
 
+class _cached_key:
+    """functools.cached_property without its lock (Python 3.11 takes one on every first read, and
+    most rows are keyed once): the value goes into the instance's __dict__, later reads find it there."""
+
+    def __init__(self, function):
+        self.function, self.name = function, function.__name__
+
+    def __get__(self, row, owner=None):
+        if row is None:
+            return self
+        value = row.__dict__[self.name] = self.function(row)
+        return value
+
+
 @dataclass(frozen=True)
 class Row:
     """One printed row: its 1-based source line and its cells, cleaned, positions kept."""
@@ -100,9 +114,9 @@ class Row:
     @property
     def filled(self) -> list[str]:
         """The non-empty cells in order (for rows whose columns shift)."""
-        return [c for c in self.cells if c]
+        return list(filter(None, self.cells))
 
-    @cached_property  # compared often (page-break repeats, header rows)
+    @_cached_key  # compared often (page-break repeats, header rows)
     def key(self) -> str:
         return squeeze("".join(self.cells))
 
@@ -176,7 +190,11 @@ _TITLE_QUOTES = re.compile(r"[“”\"]")
 
 
 def _split_cells(line: str) -> tuple[str, ...]:
-    return tuple(clean_text(cell) for cell in line.split("\t"))
+    # Most lines have no whitespace but their TABs, so nothing to clean. (Every whitespace
+    # character but ' ' is unprintable; other unprintable characters take the long way.)
+    if " " not in line and line.replace("\t", "").isprintable():
+        return tuple(line.split("\t"))
+    return tuple(map(clean_text, line.split("\t")))
 
 
 def read_grid(text: str, source: str, layout: Layout | None = None) -> ReportGrid:
@@ -189,6 +207,7 @@ def read_grid(text: str, source: str, layout: Layout | None = None) -> ReportGri
     marker_of, unit_name_of, unit_of = layout.marker.match, layout.unit_name.match, layout.unit.match
     both_of = layout.unit_name_and_unit.match if layout.unit_name_and_unit else (lambda line: None)
     page_number_of = _PAGE_NUMBER.match
+    resumes = layout.narrative_resumes.match if layout.narrative_resumes else None
     lines = text.split("\n")
     narrative: list[NarrativeLine] = []
     tables: list[TableBlock] = []
@@ -209,13 +228,13 @@ def read_grid(text: str, source: str, layout: Layout | None = None) -> ReportGri
             tables.append(current)
             after_page_header = False
             continue
-        if current is not None and layout.narrative_resumes and layout.narrative_resumes.match(line):
+        if current is not None and resumes and resumes(line):
             current = None  # the text explains the tables after them
         if current is None:
             if line.strip():
                 narrative.append(NarrativeLine(line_no, line.strip()))
             continue
-        if not line.strip():
+        if not line or line.isspace():  # a blank line
             continue
         both = both_of(line)  # 单位名称：X 单位：万元 on one line (spaces or a TAB between)
         if both:

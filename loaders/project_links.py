@@ -30,6 +30,8 @@ EXACT, NORMALIZED, VIA_13, SIMILAR, UNLINKED = "exact", "normalized", "via_13", 
 # Close enough to be the same project when the amounts agree too (公安特经费 ~ 公安特情经费 is 0.91).
 MIN_SIMILARITY = Decimal("0.6")
 _BRACKETS = str.maketrans({"〔": "(", "〕": ")", "【": "(", "】": ")", "[": "(", "]": ")"})
+# The records that may name a project: one isinstance skips the many others (indicators, funding …).
+_NAMING = (PerformanceProject, ProjectExpenditureItem, ProcurementItem, TransferPaymentRow)
 
 
 @dataclass(kw_only=True)
@@ -77,6 +79,8 @@ def linkable_lines(records: list) -> dict[str, list[_Line]]:
     """The lines of 表13, 表5 (project rows), 表11 and 表10 (rows naming a project)."""
     lines: dict[str, list[_Line]] = {"13": [], "5": [], "11": [], "10": []}
     for record in records:
+        if not isinstance(record, _NAMING):
+            continue
         if isinstance(record, PerformanceProject):
             lines["13"].append(_Line("13", record.row_no, record.project_name, record.total))
         elif isinstance(record, ProjectExpenditureItem) and record.row_kind == "project":
@@ -188,6 +192,8 @@ def _project_rows(records: list) -> dict[str, dict[int, object]]:
     """{table: {row_no: record}} of the rows that name a project."""
     rows: dict[str, dict[int, object]] = {"13": {}, "5": {}, "11": {}, "10": {}}
     for record in records:
+        if not isinstance(record, _NAMING):
+            continue
         if isinstance(record, PerformanceProject):
             rows["13"][record.row_no] = record
         elif isinstance(record, ProjectExpenditureItem) and record.row_kind == "project":
@@ -224,6 +230,7 @@ def assign_projects(records: list, links: list[ProjectLink]) -> list[Project]:
         row.project_no, row.project_match = numbers[link.table_no], link.method
         row.project_match_score = None if link.score == 1 else link.score
     by_key: dict[str, int] = {}
+    last_no = max((p.project_no for p in projects), default=0)  # each new project is numbered after it
     for table in ("13", "5", "11", "10"):
         for row in rows[table].values():
             if row.project_no is not None:
@@ -231,7 +238,7 @@ def assign_projects(records: list, links: list[ProjectLink]) -> list[Project]:
             name = _printed_name(row)
             key = normalize(name)
             if key not in by_key:
-                by_key[key] = max((p.project_no for p in projects), default=0) + 1
+                last_no = by_key[key] = last_no + 1
                 projects.append(Project(project_no=by_key[key], name=name, name_key=key))
             row.project_no, row.project_match = by_key[key], "named"
     return projects

@@ -142,22 +142,32 @@ class _Line:
     target: str | None
 
 
+@lru_cache(maxsize=16384)
+def _label_cell(cell: str) -> tuple[tuple[str, ...], bool] | None:
+    """split_labels for _read_line: (the labels kept, whether one is a row's lowest level), or None."""
+    found = split_labels(cell)
+    if found is None:
+        return None
+    lowest = any(label in LEVEL2_PARENT or LEVEL1_NAMES.get(label) == SATISFACTION for label in found)
+    return tuple(label for label in found if label not in IGNORED_LABELS), lowest
+
+
 def _read_line(block: TableBlock, row: Row) -> _Line | None:
     """Leading label cells, then content and target; None for a filler row."""
     cells = row.filled
     labels: list[str] = []
-    index = 0
-    while index < len(cells):
-        found = split_labels(cells[index])
+    index, count = 0, len(cells)
+    while index < count:
+        found = _label_cell(cells[index])
         if found is None:
             break
-        labels.extend(label for label in found if label not in IGNORED_LABELS)
+        kept, lowest = found
+        labels += kept
         index += 1
-        if len(cells) - index <= 2 and any(
-                label in LEVEL2_PARENT or LEVEL1_NAMES.get(label) == SATISFACTION for label in found):
+        if lowest and count - index <= 2:
             break  # after the row's lowest level, two cells are its content and target, whatever they read
     rest = cells[index:]
-    if not labels and all(cell == FILLER for cell in rest):
+    if not labels and rest.count(FILLER) == len(rest):
         return None  # the template's filler rows hold only 无
     if len(rest) > 2:
         raise ReportError(f"an indicator row with more than content and target: {rest!r}", where=block.where(row))
@@ -202,7 +212,7 @@ def assign_levels(lines: list[_Line]) -> list[tuple[_Line, str | None, str | Non
     level1 = level2 = None
     pending: list[str] = []  # labels printed on an earlier row that belong to a later one
     for index, line in enumerate(lines):
-        labels = list(line.labels)
+        labels = line.labels  # never changed in place: only rebound
         after_measurement = level2 == MEASUREMENT and MEASUREMENT not in labels
         if after_measurement and line.target is None and line.content and (
             not labels or _is_measurement_continuation(line)
@@ -217,9 +227,10 @@ def assign_levels(lines: list[_Line]) -> list[tuple[_Line, str | None, str | Non
             labels, pending = pending, []
         elif labels:
             pending = []
-        level1, level2, rest = _levels(labels, level1, level2)
-        if rest:
-            pending = rest
+        if labels:  # no labels: the levels continue
+            level1, level2, rest = _levels(labels, level1, level2)
+            if rest:
+                pending = rest
         result.append((line, level1, level2))
     return result
 
@@ -236,16 +247,14 @@ def _header_values(block: TableBlock, rows: list[Row]) -> dict[str, tuple[str, R
             continue
         index, labelled = 0, False
         while index < len(cells):
-            cell = cells[index]
-            key, match = _header_label(cell)
+            key, inline = _header_cell(cells[index])
             index += 1
             if key is None:
                 continue
             labelled = True
-            inline = cell.strip()[_prefix_length(cell, match.end()):].strip()
             if inline:
                 value = inline  # '其他资金 0.00' in one cell
-            elif index < len(cells) and _header_label(cells[index])[0] is None:
+            elif index < len(cells) and _header_cell(cells[index])[0] is None:
                 value, index = cells[index], index + 1
             else:
                 value = ""
@@ -257,7 +266,15 @@ def _header_values(block: TableBlock, rows: list[Row]) -> dict[str, tuple[str, R
     return values
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=16384)  # the same labels on every table
+def _header_cell(cell: str) -> tuple[str | None, str | None]:
+    """(the header label's key, the value printed after it in the same cell), or (None, None)."""
+    key, match = _header_label(cell)
+    if key is None:
+        return None, None
+    return key, cell.strip()[_prefix_length(cell, match.end()):].strip()
+
+
 def _header_label(cell: str) -> tuple[str | None, re.Match | None]:
     text = squeeze(cell)
     for key, pattern in _HEADER_LABELS.items():
@@ -288,7 +305,7 @@ def split_list(text: str) -> list[str]:
 
 
 def _is_indicator_header(row: Row) -> bool:
-    keys = {squeeze(c) for c in row.filled}
+    keys = set(map(squeeze, row.filled))
     return "一级指标" in keys and "二级指标" in keys
 
 
@@ -330,10 +347,11 @@ def parse_table(block: TableBlock) -> list:
     # A page break inside the table may print the indicator header or the project's header rows again.
     repeated = {data[0].key, *(row.key for row in header)}
     lines = [line for row in data[1:] if row.key not in repeated and (line := _read_line(block, row)) is not None]
+    table_no = block.number
     for row_no, (line, level1, level2) in enumerate(assign_levels(lines), start=1):
         parsed = parse_target(line.target)
         records.append(PerformanceIndicator(
-            table_no=block.number, row_no=row_no, level1=level1, level2=level2,
+            table_no=table_no, row_no=row_no, level1=level1, level2=level2,
             content=line.content, target=line.target, operator=parsed.operator, value=parsed.value,
             unit=parsed.unit, target_kind=parsed.kind, source_line=line.row.line_no,
         ))

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+_SPACES = re.compile(r"\s+")  # compiled once: spec_for runs for every table, several times a report
+
 
 @dataclass(frozen=True)
 class Column:
@@ -109,7 +111,7 @@ class Template:
 
     def spec_for(self, block) -> TableSpec | None:
         """The declared table a printed block is: by its title where the template says so, else its id."""
-        title = re.sub(r"\s+", "", block.title or "")
+        title = _SPACES.sub("", block.title or "")
         for table in self.tables:
             if table.title_pattern and re.fullmatch(table.title_pattern, title):
                 return table
