@@ -9,7 +9,7 @@
    worker processes, writing on --writers connections, one transaction per report): reports/s and rows/s.
 5. COPY floor: the same rows, exported from that database, COPYed into another fresh one with
    nothing else: (a) one COPY per table in one transaction; (b) one transaction per report;
-   (c) as (b) without foreign-key checks (the FK-free floor).
+   (c) as (b) without key checks (foreign keys and key triggers off: the FK-free floor).
 Prints a Markdown table and the machine it ran on, or with --json one JSON object.
 """
 
@@ -187,7 +187,7 @@ def measure_copy_floor(source_url: str, target_url: str) -> tuple[float, float, 
             return time.perf_counter() - started
 
         per_report_seconds = copy_per_report()
-        # (c) The same without foreign-key checks (their triggers off): the FK-free floor.
+        # (c) The same without key checks (foreign-key and key triggers off): the FK-free floor.
         target.execute(sql.SQL("TRUNCATE {}").format(
             sql.SQL(", ").join(sql.Identifier("budget", table) for table, _ in facts)))
         target.execute("SET session_replication_role = replica")
@@ -294,7 +294,7 @@ def main() -> None:
         if bare_seconds:
             print(f"| end to end without the validation rules (diagnosis) | {bare_seconds:.2f} s = "
                   f"{n / bare_seconds:.1f} reports/s, {rows / bare_seconds:,.0f} rows/s |")
-        print(f"| COPY floor (c): as (b), without foreign-key checks | {floor_fk_free:.2f} s "
+        print(f"| COPY floor (c): as (b), without key checks | {floor_fk_free:.2f} s "
               f"({n / floor_fk_free:.1f} reports/s) |")
         print(f"| end to end / floor (a) | {e2e_seconds / floor_one:.1f}x |")
         print(f"| end to end / floor (b) | {e2e_seconds / floor_per_report:.1f}x |")

@@ -16,7 +16,13 @@ _STORE_ALL = (
     "SELECT report_id, region, fiscal_year, stage, expenditure_total, basic_expenditure, project_expenditure, "
     "income_total, functional_total, three_public_printed, three_public_total FROM analysis.report_totals_live"
 )
-_STORE = _STORE_ALL + " WHERE report_id = %s"
+_STORE = (
+    "INSERT INTO budget.report_total (report_id, region, fiscal_year, stage, expenditure_total, basic_expenditure, "
+    "project_expenditure, income_total, functional_total, three_public_printed, three_public_total) "
+    "SELECT report_id, region, fiscal_year, stage, expenditure_total, basic_expenditure, project_expenditure, "
+    "income_total, functional_total, three_public_printed, three_public_total FROM analysis.report_totals_live "
+    "WHERE report_id = %s"
+)
 
 
 def after_write(conn, report_id: int) -> None:
