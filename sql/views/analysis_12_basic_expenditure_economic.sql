@@ -14,9 +14,10 @@ SELECT t.department, t.region, t.fiscal_year, t.stage, t.scope,
        t.report_id, t.template, t.report_key
 FROM analysis.report_tables t
 JOIN budget.basic_expenditure_item b ON b.report_id = t.report_id AND b.table_no = t.table_no
-LEFT JOIN LATERAL (SELECT sum(u.total) AS total FROM budget.basic_expenditure_item u
-                   WHERE u.report_id = b.report_id AND u.table_no = b.table_no AND u.row_kind = 'unit') unit_total
-       ON true
+-- the units' total summed once a table (grouped; a report's filter reaches it by its keys), not once a row
+LEFT JOIN (SELECT u.report_id, u.table_no, sum(u.total) AS total FROM budget.basic_expenditure_item u
+           WHERE u.row_kind = 'unit' GROUP BY u.report_id, u.table_no) unit_total
+       ON unit_total.report_id = t.report_id AND unit_total.table_no = t.table_no
 WHERE t.table_kind = 'basic_expenditure' AND b.row_kind IN ('category', 'item');
 
 COMMENT ON VIEW analysis.basic_expenditure_economic IS '分析：基本支出按经济分类（类、款，万元）';

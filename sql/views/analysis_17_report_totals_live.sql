@@ -30,15 +30,19 @@ CROSS JOIN LATERAL (
     WHERE t.report_id = r.report_id
 ) u
 LEFT JOIN LATERAL (
-    -- the 类 of each functional table; a table of all funds (全部资金) or of all fiscal money
-    -- (财政拨款) holds what the one-budget tables split: the widest one a report prints is taken
-    SELECT sum(b.total) AS functional_total
-    FROM (SELECT sum(e.total) AS total,
-                 CASE e.fund WHEN '全部资金' THEN 1 WHEN '财政拨款' THEN 2 ELSE 3 END AS breadth
-          FROM analysis.functional_expenditure e
-          WHERE e.report_id = r.report_id AND e.level = '类'
-          GROUP BY e.fund) b
-    GROUP BY b.breadth ORDER BY b.breadth LIMIT 1
+    -- the 类 (three-digit codes) of the functional tables, as analysis.functional_expenditure sums
+    -- them, read from the rows (that view also finds each line's previous year); a table of all
+    -- funds (全部资金) or of all fiscal money (财政拨款) holds what the one-budget tables split: the
+    -- widest one a report prints is taken
+    SELECT b.total AS functional_total
+    FROM (SELECT CASE t.fund WHEN '全部资金' THEN 1 WHEN '财政拨款' THEN 2 ELSE 3 END AS breadth,
+                 sum(e.total * m.wan_yuan) AS total
+          FROM budget.report_table t
+          JOIN budget.money_unit m ON m.unit = t.unit
+          JOIN budget.functional_expenditure e ON e.report_id = t.report_id AND e.table_no = t.table_no
+          WHERE t.report_id = r.report_id AND t.kind = 'functional_expenditure' AND length(e.functional_code) = 3
+          GROUP BY 1) b
+    ORDER BY b.breadth LIMIT 1
 ) f ON true
 LEFT JOIN LATERAL (SELECT y.report_id, y.total FROM analysis.three_public_years y  -- OFFSET 0: not flattened,
                    WHERE y.report_id = r.report_id AND y.year = r.fiscal_year  -- so the filter reaches its rows

@@ -29,14 +29,26 @@ FROM (
     WHERE b.stage = '预算'
 ) p
 CROSS JOIN LATERAL (
-    WITH line AS (
-        SELECT report_id, fund, level, functional_code, functional_name, total
-        FROM analysis.functional_expenditure
-        WHERE report_id IN (p.budget_report_id, p.final_report_id)
+    WITH coded AS (  -- the two reports' lines by table and code, in 万元, as analysis.functional_expenditure
+        SELECT t.report_id, t.fund, f.functional_code,  -- sums them (without that view's previous year)
+               min(f.functional_name) AS functional_name,
+               sum(f.total) * m.wan_yuan AS total
+        FROM budget.report_table t
+        JOIN budget.money_unit m ON m.unit = t.unit
+        JOIN budget.functional_expenditure f ON f.report_id = t.report_id AND f.table_no = t.table_no
+        WHERE t.report_id IN (p.budget_report_id, p.final_report_id)
+          AND f.report_id IN (p.budget_report_id, p.final_report_id)  -- both by report: an IN is no equality
+          AND t.kind = 'functional_expenditure' AND f.functional_code IS NOT NULL
+        GROUP BY t.report_id, t.fund, t.table_no, m.wan_yuan, f.functional_code
+    ), line AS (
+        SELECT report_id, fund,
+               CASE length(functional_code) WHEN 3 THEN '类' WHEN 5 THEN '款' WHEN 7 THEN '项' END AS level,
+               functional_code, functional_name, total
+        FROM coded
         UNION ALL
         SELECT report_id, fund, '合计', NULL, '合计', sum(total)
-        FROM analysis.functional_expenditure
-        WHERE report_id IN (p.budget_report_id, p.final_report_id) AND level = '类'
+        FROM coded
+        WHERE length(functional_code) = 3
         GROUP BY report_id, fund
     ), code AS (  -- the lines of either report
         SELECT DISTINCT fund, level, functional_code FROM line
