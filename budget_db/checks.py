@@ -154,10 +154,12 @@ def classify(rule: Rule, difference: Decimal | None, terms: int | None) -> str:
     return ROUNDING if abs(difference) <= ROUNDING_PER_AMOUNT * (terms + 1) else rule.severity
 
 
-def _rule_query(rule: Rule) -> sql.Composed:
+@lru_cache(maxsize=None)
+def _rule_query(rule: Rule) -> str:
     # The rule filters to the report itself: no outer WHERE, which would not reach its CTEs' tables.
+    # Composed once a rule (every report runs every rule: composing was part of each load).
     return sql.SQL("SELECT {}, finding.left_value - finding.right_value FROM ({}) AS finding").format(
-        sql.SQL(", ").join(sql.Identifier("finding", c) for c in RESULT_COLUMNS), rule.query())
+        sql.SQL(", ").join(sql.Identifier("finding", c) for c in RESULT_COLUMNS), rule.query()).as_string()
 
 
 def _findings(rule: Rule, rows: list[tuple]) -> list[Finding]:
@@ -230,8 +232,8 @@ def applicable(rules: tuple[Rule, ...], report: ReportTables) -> tuple[list[Rule
         return ((not rule.templates or report.template in rule.templates)
                 and set(rule.kinds) <= report.kinds and not set(rule.kinds) & report.missing_kinds)
 
-    run = [r for r in rules if runs(r)]
-    return run, [r for r in rules if r not in run]
+    decided = [(rule, runs(rule)) for rule in rules]
+    return [rule for rule, ok in decided if ok], [rule for rule, ok in decided if not ok]
 
 
 def sync_rules(conn: psycopg.Connection, rules: tuple[Rule, ...]) -> None:

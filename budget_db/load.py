@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import psycopg
 from psycopg import sql
@@ -94,11 +95,15 @@ def _fiscal_year(conn: psycopg.Connection, year: int) -> None:
         code_lists.sync_functional_classes(conn, [year])
 
 
+@lru_cache(maxsize=None)
+def _copy_statement(table: str, names: tuple[str, ...]) -> str:
+    """Composed once a table (each report writes every table)."""
+    return sql.SQL("COPY budget.{} ({}) FROM STDIN").format(
+        sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, names))).as_string()
+
+
 def _copy(conn: psycopg.Connection, table: str, names: list[str], rows: list[tuple]) -> None:
-    statement = sql.SQL("COPY budget.{} ({}) FROM STDIN").format(
-        sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, names))
-    )
-    with conn.cursor().copy(statement) as copy:
+    with conn.cursor().copy(_copy_statement(table, tuple(names))) as copy:
         for row in rows:
             copy.write_row(row)
 
