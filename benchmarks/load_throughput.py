@@ -34,7 +34,8 @@ from benchmarks.variants import write_variants
 from budget_db import checks, load, migrate
 from budget_db.batch import iter_load, parse_file
 from budget_db.embedded import EmbeddedServer, free_port
-from budget_db.load import parent_rank, write_report
+from budget_db.load import write_report
+from budget_db.table_rows import parent_rank
 from budget_db.writers import DEFAULT_WRITERS
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "shenzhen_luohu_police_2020.txt"

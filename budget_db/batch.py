@@ -24,6 +24,7 @@ from budget_db import migrate
 from budget_db.checks import StrictRefusal, finding_counts
 from budget_db.database import DatabaseUnreachable, connect, first_line, redact
 from budget_db.load import LoadResult, lock_identity, write_report
+from budget_db.table_rows import TableRows, encode
 from budget_db.terminal import one_line
 from budget_db.writers import DEFAULT_WRITERS, WriterLanes
 from loaders.completeness import parse_complete
@@ -122,8 +123,9 @@ class WriteOptions:
 @dataclass
 class Prepared:
     path: str
-    parsed: ParsedReport | None
+    parsed: ParsedReport | None  # without its grid and records: `tables` holds the rows
     refusal: str | None
+    tables: tuple[TableRows, ...] = ()
 
 
 def _one_line(exc: Exception) -> str:
@@ -135,12 +137,14 @@ def prepare(path: str, options: ReadOptions = ReadOptions()) -> Prepared:
     try:
         parsed = parse_file(path, encoding=options.encoding, allow_partial=options.allow_partial,
                             max_bytes=options.max_bytes)
+        tables = encode(parsed.records)
     except ReportError as exc:
         return Prepared(path, None, str(exc))
     except Exception as exc:  # noqa: BLE001 - a parser bug on odd input must not stop a nightly batch
         return Prepared(path, None, f"{path}: the parser failed ({_one_line(exc)}); please report it")
-    # The grid is not needed to write, and would double what goes back to the main process.
-    return Prepared(path, replace(parsed, grid=None), None)
+    # The rows go back to the writing process as COPY text (table_rows); the grid and the record
+    # objects are not needed to write, and would be most of what is pickled and unpickled.
+    return Prepared(path, replace(parsed, grid=None, records=[], links=[]), None, tables)
 
 
 def parse_file(path: str | Path, *, encoding: str | None = None, allow_partial: bool = False,
@@ -224,7 +228,7 @@ def _write_transaction(conn: psycopg.Connection, prepared: Prepared, options: Wr
             # A dry run writes in a transaction that is rolled back: the outcome is the real one.
             with conn.transaction(force_rollback=options.dry_run):
                 return write_report(conn, prepared.parsed, name, strict=options.strict,
-                                    keep_cleaner=options.keep_cleaner)
+                                    keep_cleaner=options.keep_cleaner, tables=prepared.tables)
         except WRITTEN_AGAIN:
             if attempt == attempts:
                 raise

@@ -8,7 +8,6 @@ one atomically (the old one stays, marked superseded_at).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -16,9 +15,9 @@ import psycopg
 from psycopg import sql
 
 from budget_db import checks, code_lists, totals
+from budget_db.table_rows import TableRows, encode, with_report_id
 from budget_db.terminal import MESSAGE_LIMIT
 from loaders.errors import ReportError, shorten
-from loaders.records import columns, is_shared, row_getter
 from loaders.report import PARSER_VERSION, ParsedReport
 
 
@@ -118,39 +117,19 @@ def _insert_shared(conn: psycopg.Connection, table: str, names: list[str], rows:
         cursor.executemany(statement, rows)
 
 
-# Tables other rows point to, in the order they are written before the rest: their keys are
-# checked at the end of each statement (alembic 0015), so a parent's COPY comes first.
-PARENTS_FIRST = ("report_table", "project", "performance_target_project")
-
-
-def parent_rank(table: str | None) -> int:
-    """Where a table is written among a report's: its place in PARENTS_FIRST, else after them."""
-    return PARENTS_FIRST.index(table) if table in PARENTS_FIRST else len(PARENTS_FIRST)
-
-
-def _write_order(record_class: type) -> tuple[bool, int]:
-    return not is_shared(record_class), parent_rank(record_class.TABLE)
-
-
-def write_records(conn: psycopg.Connection, report_id: int, records: list) -> dict[str, int]:
-    """Shared code lists first (parents before children), then each fact table in one COPY, the
-    tables other rows point to first."""
-    by_class: dict[type, list] = defaultdict(list)
-    for record in records:
-        by_class[type(record)].append(record)
+def write_tables(conn: psycopg.Connection, report_id: int, tables: tuple[TableRows, ...]) -> dict[str, int]:
+    """A report's tables as table_rows.encode grouped and ordered them: a shared code list by
+    INSERT … ON CONFLICT, each fact table in one COPY."""
     counts: dict[str, int] = {}
-    for record_class in sorted(by_class, key=_write_order):
-        if record_class.TABLE is None:  # in memory only (e.g. ProjectLink)
+    for rows in tables:
+        if rows.shared:
+            _insert_shared(conn, rows.table, list(rows.names), list(rows.rows))
             continue
-        items = by_class[record_class]
-        names = columns(record_class)
-        row_of = row_getter(record_class)
-        if is_shared(record_class):
-            ordered = sorted(items, key=record_class.insert_order)
-            _insert_shared(conn, record_class.TABLE, names, list(dict.fromkeys(map(row_of, ordered))))
-            continue
-        _copy(conn, record_class.TABLE, ["report_id", *names], [(report_id, *row_of(r)) for r in items])
-        counts[record_class.TABLE] = counts.get(record_class.TABLE, 0) + len(items)
+        with conn.cursor().copy(_copy_statement(rows.table, ("report_id", *rows.names))) as copy:
+            text = with_report_id(rows.copy_text, report_id)
+            # bytes are UTF-8; a connection in another encoding gets text, which psycopg encodes
+            copy.write(text if conn.info.encoding == "utf-8" else text.decode("utf-8"))
+        counts[rows.table] = counts.get(rows.table, 0) + rows.count
     return counts
 
 
@@ -162,12 +141,14 @@ def write_line_sources(conn: psycopg.Connection, report_id: int, line_sources) -
 
 
 def write_report(conn: psycopg.Connection, parsed: ParsedReport, source_file: str, *,
-                 strict: bool = False, keep_cleaner: bool = False) -> LoadResult:
+                 strict: bool = False, keep_cleaner: bool = False,
+                 tables: tuple[TableRows, ...] | None = None) -> LoadResult:
     """Write one parsed report inside the caller's transaction.
 
     `strict` (budget-db load --strict) raises checks.StrictRefusal if the rules find errors,
     `keep_cleaner` (--keep-cleaner) if they find more errors than in the version it would
-    replace: the caller's transaction rolls back and nothing is written.
+    replace: the caller's transaction rolls back and nothing is written. `tables`: the records
+    already encoded (table_rows.encode, as batch loads do where they parse), else encoded here.
     """
     meta = parsed.meta
     result = LoadResult(source=source_file, outcome="loaded", department=meta.department,
@@ -204,7 +185,7 @@ def write_report(conn: psycopg.Connection, parsed: ParsedReport, source_file: st
         (department_id, meta.fiscal_year, meta.kind, meta.title, meta.title_line, meta.scope, meta.unit,
          source_file, parsed.sha256, PARSER_VERSION, result.version, parsed.missing_tables, meta.template, key),
     ).fetchone()[0]
-    result.rows = write_records(conn, result.report_id, parsed.records)
+    result.rows = write_tables(conn, result.report_id, encode(parsed.records) if tables is None else tables)
     write_line_sources(conn, result.report_id, parsed.line_sources)
     for hook in AFTER_WRITE_HOOKS:
         hook(conn, result.report_id)

@@ -14,7 +14,7 @@ of a load's time). They become statement-level triggers that do what the keys di
   parent fails.
 
 The check runs at the end of each statement, no longer at commit: a report writes its tables and
-projects before the rows that point to them (budget_db.load.PARENTS_FIRST). Rows without a project
+projects before the rows that point to them (budget_db.table_rows.PARENTS_FIRST). Rows without a project
 (project_no NULL) point to none, as MATCH SIMPLE let them. On Citus the keys would come back
 (this revision's downgrade): co-located foreign keys are checked on the shard.
 
