@@ -3,8 +3,8 @@
 -- stage, scope) and fund. A code printed more than once in a table is added up. 基本支出 and 项目支出
 -- are NULL where the table prints no such column or cell. A line the previous report does not
 -- print has no previous amount; a line dropped this year has no row.
--- Each report's lines are summed with its previous year's (report_series), in one LATERAL a report,
--- so that a query of one report reads the rows of its own series only.
+-- Each report's lines are summed, and apart from them its previous year's (report_series), in one
+-- LATERAL a report, so that a query of one report reads the rows of its own series only.
 CREATE OR REPLACE VIEW analysis.functional_expenditure AS
 SELECT r.department, r.region, r.fiscal_year, r.stage, r.scope,
        l.fund,
@@ -25,8 +25,9 @@ SELECT r.department, r.region, r.fiscal_year, r.stage, r.scope,
        r.report_id, r.template, r.report_key
 FROM analysis.reports r
 CROSS JOIN LATERAL (
-    WITH line AS (  -- the report's lines and those of its previous year
-        SELECT t.report_id, t.fund, t.table_no, f.functional_code,
+    SELECT c.*, p.total AS previous_total
+    FROM (  -- the report's lines
+        SELECT t.fund, t.table_no, f.functional_code,
                min(f.functional_name) AS functional_name,
                sum(f.total) * m.wan_yuan AS total,
                sum(f.basic_expenditure) * m.wan_yuan AS basic_expenditure,
@@ -35,18 +36,19 @@ CROSS JOIN LATERAL (
         FROM budget.report_table t
         JOIN budget.money_unit m ON m.unit = t.unit
         JOIN budget.functional_expenditure f ON f.report_id = t.report_id AND f.table_no = t.table_no
-        WHERE t.kind = 'functional_expenditure' AND f.functional_code IS NOT NULL
-          AND t.report_id IN (SELECT r.report_id
-                              UNION ALL
-                              SELECT s.member_report_id FROM analysis.report_series s
-                              WHERE s.report_id = r.report_id AND s.member_fiscal_year = r.fiscal_year - 1)
+        WHERE t.report_id = r.report_id AND t.kind = 'functional_expenditure' AND f.functional_code IS NOT NULL
+        GROUP BY t.fund, t.table_no, m.wan_yuan, f.functional_code
+    ) c
+    LEFT JOIN (  -- those of its previous year (most reports have none: nothing is read)
+        SELECT t.fund, f.functional_code, sum(f.total) * m.wan_yuan AS total
+        FROM analysis.report_series s
+        JOIN budget.report_table t ON t.report_id = s.member_report_id
+        JOIN budget.money_unit m ON m.unit = t.unit
+        JOIN budget.functional_expenditure f ON f.report_id = t.report_id AND f.table_no = t.table_no
+        WHERE s.report_id = r.report_id AND s.member_fiscal_year = r.fiscal_year - 1
+          AND t.kind = 'functional_expenditure' AND f.functional_code IS NOT NULL
         GROUP BY t.report_id, t.fund, t.table_no, m.wan_yuan, f.functional_code
-    )
-    SELECT c.*, p.total AS previous_total
-    FROM line c
-    LEFT JOIN line p ON p.report_id <> r.report_id AND p.fund IS NOT DISTINCT FROM c.fund
-                    AND p.functional_code = c.functional_code
-    WHERE c.report_id = r.report_id
+    ) p ON p.fund IS NOT DISTINCT FROM c.fund AND p.functional_code = c.functional_code
 ) l;
 
 COMMENT ON VIEW analysis.functional_expenditure IS '分析：按功能分类科目（类、款、项）的支出及比上年增减（万元）';
