@@ -108,6 +108,14 @@ class Row:
     line_no: int
     cells: tuple[str, ...]
 
+    def __init__(self, line_no: int, cells: tuple[str, ...], key: str | None = None):
+        # Rows are many: written straight into __dict__ (a frozen dataclass's own __init__ goes
+        # through object.__setattr__ per field). `key`: squeeze("".join(cells)), when the caller has it.
+        fields = self.__dict__
+        fields["line_no"], fields["cells"] = line_no, cells
+        if key is not None:
+            fields["key"] = key
+
     def cell(self, index: int) -> str:
         return self.cells[index] if index < len(self.cells) else ""
 
@@ -189,12 +197,16 @@ class ReportGrid:
 _TITLE_QUOTES = re.compile(r"[“”\"]")
 
 
-def _split_cells(line: str) -> tuple[str, ...]:
-    # Most lines have no whitespace but their TABs, so nothing to clean. (Every whitespace
-    # character but ' ' is unprintable; other unprintable characters take the long way.)
-    if " " not in line and line.replace("\t", "").isprintable():
-        return tuple(line.split("\t"))
-    return tuple(map(clean_text, line.split("\t")))
+def _tabbed_row(line_no: int, line: str) -> Row:
+    """A line with TABs as a row of cleaned cells."""
+    # Most lines have no whitespace but their TABs, so nothing to clean, and the line without
+    # its TABs is the row's key. (Every whitespace character but ' ' is unprintable; other
+    # unprintable characters take the long way.)
+    if " " not in line:
+        joined = line.replace("\t", "")
+        if joined.isprintable():
+            return Row(line_no, tuple(line.split("\t")), joined)
+    return Row(line_no, tuple(map(clean_text, line.split("\t"))))
 
 
 def read_grid(text: str, source: str, layout: Layout | None = None) -> ReportGrid:
@@ -262,7 +274,7 @@ def read_grid(text: str, source: str, layout: Layout | None = None) -> ReportGri
             else:
                 current.subtitles.append(clean_text(line))
             continue
-        row = Row(line_no, _split_cells(line))
+        row = _tabbed_row(line_no, line)
         if after_page_header:
             if repeat_index < len(current.rows) and row.key == current.rows[repeat_index].key:
                 repeat_index += 1
