@@ -92,14 +92,21 @@ def linkable_lines(records: list) -> dict[str, list[_Line]]:
     return lines
 
 
-def _name_keys(phase: str, aliases: dict[str, str]):
-    """(key of a line's name, key of a project's name or None) that must be equal in this phase."""
+def _project_key(phase: str, aliases: dict[str, str]):
+    """The key of a project's name (or None) that must equal its line's in this phase."""
     if phase == EXACT:
-        return (lambda line: line.name), (lambda project: project.project_name)
+        return lambda project: project.project_name
     if phase == NORMALIZED:
-        return (lambda line: normalize(line.name)), (lambda project: normalize(project.project_name))
-    return (lambda line: normalize(line.name)), (
-        lambda project: normalize(aliases[project.table_no]) if project.table_no in aliases else None)
+        return lambda project: normalize(project.project_name)
+    return lambda project: normalize(aliases[project.table_no]) if project.table_no in aliases else None
+
+
+def _by_name(lines: list[_Line], key) -> dict[str, list[_Line]]:
+    """Lines by the key of their name, in printed order: one lookup a project."""
+    by_name: dict[str, list[_Line]] = {}
+    for line in lines:
+        by_name.setdefault(key(line.name), []).append(line)
+    return by_name
 
 
 def _match_table(
@@ -108,11 +115,17 @@ def _match_table(
     """table_no -> [(line, method, score)]. Name matches first, then similar names with equal amounts."""
     found: dict[str, list[tuple[_Line, str, Decimal]]] = {p.table_no: [] for p in projects}
     used: set[int] = set()
+    normalized = None  # lines by normalized name: made once, when a phase needs them
     for phase in (EXACT, NORMALIZED, VIA_13):
-        line_key, project_key = _name_keys(phase, aliases)
-        by_name: dict[str, list[_Line]] = {}  # lines by name, in printed order: one lookup a project
-        for line in lines:
-            by_name.setdefault(line_key(line), []).append(line)
+        if all(found.values()):
+            return found  # every project has its lines (often by the exact name): nothing left to match
+        if phase == EXACT:
+            by_name = _by_name(lines, lambda name: name)
+        else:
+            if normalized is None:
+                normalized = _by_name(lines, normalize)
+            by_name = normalized
+        project_key = _project_key(phase, aliases)
         for project in projects:
             if found[project.table_no]:
                 continue
@@ -124,12 +137,16 @@ def _match_table(
                 if one_to_one:
                     break
     # Similar names: best pairs first, each project and (if one-to-one) each line once.
+    by_amount: dict[Decimal, list[_Line]] = {}  # the candidates of a project: lines of its amount
+    for line in lines:
+        if line.amount is not None:
+            by_amount.setdefault(line.amount, []).append(line)
     pairs = []
     for project in projects:
         if found[project.table_no]:
             continue
-        for line in lines:
-            if line.row_no in used or line.amount is None or line.amount != project.total:
+        for line in by_amount.get(project.total, ()):
+            if line.row_no in used:
                 continue
             score = similarity(project.project_name, line.name)
             if score >= MIN_SIMILARITY:
