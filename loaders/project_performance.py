@@ -176,6 +176,7 @@ def _read_line(block: TableBlock, row: Row) -> _Line | None:
     return _Line(row, labels, content, target)
 
 
+@lru_cache(maxsize=4096)  # a report's rows repeat few combinations of labels and levels
 def _levels(labels: tuple[str, ...], level1: str | None,
             level2: str | None) -> tuple[str | None, str | None, tuple[str, ...]]:
     """Apply a row's labels to the current levels; labels past the row's own 二级指标 are returned for later rows."""
