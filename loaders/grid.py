@@ -221,6 +221,8 @@ def read_grid(text: str, source: str, layout: Layout | None = None) -> ReportGri
     page_number_of = _PAGE_NUMBER.match
     resumes = layout.narrative_resumes.match if layout.narrative_resumes else None
     lines = text.split("\n")
+    if "\r" in text:  # CR LF line ends (most texts have none: no line to strip)
+        lines = [line.rstrip("\r") for line in lines]
     narrative: list[NarrativeLine] = []
     tables: list[TableBlock] = []
     current: TableBlock | None = None
@@ -228,8 +230,7 @@ def read_grid(text: str, source: str, layout: Layout | None = None) -> ReportGri
     after_page_header = False
     repeat_index = 0
 
-    for line_no, raw in enumerate(lines, start=1):
-        line = raw.rstrip("\r")
+    for line_no, line in enumerate(lines, start=1):
         marker = marker_of(line)
         if marker:
             number = squeeze(marker.group(1)).replace("－", "-")
