@@ -70,9 +70,21 @@ def normalize(name: str) -> str:
     return "".join(ch for ch in text if unicodedata.category(ch)[0] not in "PZS")
 
 
-def similarity(a: str, b: str) -> Decimal:
-    ratio = SequenceMatcher(None, normalize(a), normalize(b), autojunk=False).ratio()
+def _score(ratio: float) -> Decimal:
     return Decimal(str(round(ratio, 3)))
+
+
+def similar_enough(a: str, b: str) -> Decimal | None:
+    """How similar the normalized names are (difflib ratio, 3 decimals), if at least MIN_SIMILARITY.
+
+    Most pairs fall short by the bound their characters alone give (quick_ratio >= ratio),
+    without the full comparison.
+    """
+    matcher = SequenceMatcher(None, normalize(a), normalize(b), autojunk=False)
+    if _score(matcher.quick_ratio()) < MIN_SIMILARITY:
+        return None
+    score = _score(matcher.ratio())
+    return score if score >= MIN_SIMILARITY else None
 
 
 def linkable_lines(records: list) -> dict[str, list[_Line]]:
@@ -148,8 +160,8 @@ def _match_table(
         for line in by_amount.get(project.total, ()):
             if line.row_no in used:
                 continue
-            score = similarity(project.project_name, line.name)
-            if score >= MIN_SIMILARITY:
+            score = similar_enough(project.project_name, line.name)
+            if score is not None:
                 pairs.append((score, project.row_no, line.row_no, project, line))
     for score, _, _, project, line in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         if found[project.table_no] or line.row_no in used:
