@@ -95,7 +95,7 @@ class PerformanceGoal:
     source_line: int
 
 
-@dataclass(kw_only=True)
+@dataclass  # not kw_only: parse_table makes ~1,300 a report by position (see there)
 class PerformanceIndicator:
     """One printed indicator row with its levels and its parsed 目标值."""
 
@@ -355,10 +355,11 @@ def parse_table(block: TableBlock) -> list:
     table_no = block.number
     for row_no, (line, level1, level2) in enumerate(assign_levels(lines), start=1):
         parsed = parse_target(line.target)
+        # By position, in field order: a class called with keywords packs them into a dict and
+        # unpacks it again, which costs as much as the rest of the row.
         records.append(PerformanceIndicator(
-            table_no=table_no, row_no=row_no, level1=level1, level2=level2,
-            content=line.content, target=line.target, operator=parsed.operator, value=parsed.value,
-            unit=parsed.unit, target_kind=parsed.kind, source_line=line.row.line_no,
+            table_no, row_no, level1, level2, line.content, line.target,
+            parsed.operator, parsed.value, parsed.unit, parsed.kind, line.row.line_no,
         ))
     return records
 
