@@ -22,6 +22,7 @@ from typing import ClassVar
 
 from loaders.performance_projects import PerformanceProject
 from loaders.procurement import ProcurementItem
+from loaders.records import of_classes
 from loaders.project_expenditure import ProjectExpenditureItem
 from loaders.project_performance import PerformanceTargetProject
 from loaders.transfer_payment import TransferPaymentRow
@@ -32,6 +33,7 @@ MIN_SIMILARITY = Decimal("0.6")
 _BRACKETS = str.maketrans({"〔": "(", "〕": ")", "【": "(", "】": ")", "[": "(", "]": ")"})
 # The records that may name a project: one isinstance skips the many others (indicators, funding …).
 _NAMING = (PerformanceProject, ProjectExpenditureItem, ProcurementItem, TransferPaymentRow)
+_OF_PROJECTS = (PerformanceTargetProject, *_NAMING)  # and the 表15 projects themselves
 
 
 @dataclass(kw_only=True)
@@ -173,6 +175,7 @@ def _match_table(
 
 def link_projects(records: list) -> list[ProjectLink]:
     """Links of every 表15 project, plus an 'unlinked' row for each project without a 表13 line."""
+    records = of_classes(records, _OF_PROJECTS)  # the few hundred of thousands
     projects = [r for r in records if isinstance(r, PerformanceTargetProject)]
     if not projects:
         return []
@@ -244,6 +247,7 @@ def assign_projects(records: list, links: list[ProjectLink]) -> list[Project]:
     A 表15 project N is project N; the rows linked to it share its number. Other rows get a
     project of their own, one per printed name (normalized), numbered after the 表15 ones.
     """
+    records = of_classes(records, _OF_PROJECTS)  # the few hundred of thousands
     projects: list[Project] = []
     for record in records:
         if isinstance(record, PerformanceTargetProject):
