@@ -49,7 +49,9 @@ def is_page_number(line: str) -> bool:
     return bool(_PAGE_NUMBER.match(line))
 
 
-_GAP_AT_SEPARATOR = re.compile(r"\s*([,.])\s*")
+# Whitespace before or after a separator. (Replaced by "", not by the separator through a group:
+# a template with a group calls back into Python for each match.)
+_GAP_AT_SEPARATOR = re.compile(r"\s+(?=[,.])|(?<=[,.])\s+")
 
 
 @lru_cache(maxsize=65536)  # amounts repeat (0.00, totals): parsed once each
@@ -61,7 +63,7 @@ def _amount_text(text: str) -> str | None:
     negative = len(text) > 2 and text[0] == "(" and text[-1] == ")"
     if negative:
         text = text[1:-1].strip()
-    text = _GAP_AT_SEPARATOR.sub(r"\1", text)
+    text = _GAP_AT_SEPARATOR.sub("", text)
     if _SPACED_GROUPS.match(text):
         text = text.replace(" ", "")
     if not _AMOUNT.match(text):
