@@ -166,8 +166,10 @@ class TableBlock:
         return int(parts[1]) if len(parts) > 1 else None
 
     def where(self, row: Row | None = None) -> str:
-        place = f"{self.source}: 表{self.number}"
-        return f"{place}, line {row.line_no}" if row else place
+        # Made for every amount read (for its error message): one string, not two.
+        if row is None:
+            return f"{self.source}: 表{self.number}"
+        return f"{self.source}: 表{self.number}, line {row.line_no}"
 
     def split_header(self, is_data: callable) -> tuple[list[Row], list[Row]]:
         return split_rows(self.rows, is_data)
