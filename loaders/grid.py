@@ -49,7 +49,9 @@ def is_page_number(line: str) -> bool:
     return bool(_PAGE_NUMBER.match(line))
 
 
-_GAP_AT_SEPARATOR = re.compile(r"\s*([,.])\s*")
+# Whitespace before or after a separator. (Replaced by "", not by the separator through a group:
+# a template with a group calls back into Python for each match.)
+_GAP_AT_SEPARATOR = re.compile(r"\s+(?=[,.])|(?<=[,.])\s+")
 
 
 @lru_cache(maxsize=65536)  # amounts repeat (0.00, totals): parsed once each
@@ -61,7 +63,7 @@ def _amount_text(text: str) -> str | None:
     negative = len(text) > 2 and text[0] == "(" and text[-1] == ")"
     if negative:
         text = text[1:-1].strip()
-    text = _GAP_AT_SEPARATOR.sub(r"\1", text)
+    text = _GAP_AT_SEPARATOR.sub("", text)
     if _SPACED_GROUPS.match(text):
         text = text.replace(" ", "")
     if not _AMOUNT.match(text):
@@ -107,6 +109,14 @@ class Row:
 
     line_no: int
     cells: tuple[str, ...]
+
+    def __init__(self, line_no: int, cells: tuple[str, ...], key: str | None = None):
+        # Rows are many: written straight into __dict__ (a frozen dataclass's own __init__ goes
+        # through object.__setattr__ per field). `key`: squeeze("".join(cells)), when the caller has it.
+        fields = self.__dict__
+        fields["line_no"], fields["cells"] = line_no, cells
+        if key is not None:
+            fields["key"] = key
 
     def cell(self, index: int) -> str:
         return self.cells[index] if index < len(self.cells) else ""
@@ -156,8 +166,10 @@ class TableBlock:
         return int(parts[1]) if len(parts) > 1 else None
 
     def where(self, row: Row | None = None) -> str:
-        place = f"{self.source}: 表{self.number}"
-        return f"{place}, line {row.line_no}" if row else place
+        # Made for every amount read (for its error message): one string, not two.
+        if row is None:
+            return f"{self.source}: 表{self.number}"
+        return f"{self.source}: 表{self.number}, line {row.line_no}"
 
     def split_header(self, is_data: callable) -> tuple[list[Row], list[Row]]:
         return split_rows(self.rows, is_data)
@@ -189,12 +201,16 @@ class ReportGrid:
 _TITLE_QUOTES = re.compile(r"[“”\"]")
 
 
-def _split_cells(line: str) -> tuple[str, ...]:
-    # Most lines have no whitespace but their TABs, so nothing to clean. (Every whitespace
-    # character but ' ' is unprintable; other unprintable characters take the long way.)
-    if " " not in line and line.replace("\t", "").isprintable():
-        return tuple(line.split("\t"))
-    return tuple(map(clean_text, line.split("\t")))
+def _tabbed_row(line_no: int, line: str) -> Row:
+    """A line with TABs as a row of cleaned cells."""
+    # Most lines have no whitespace but their TABs, so nothing to clean, and the line without
+    # its TABs is the row's key. (Every whitespace character but ' ' is unprintable; other
+    # unprintable characters take the long way.)
+    if " " not in line:
+        joined = line.replace("\t", "")
+        if joined.isprintable():
+            return Row(line_no, tuple(line.split("\t")), joined)
+    return Row(line_no, tuple(map(clean_text, line.split("\t"))))
 
 
 def read_grid(text: str, source: str, layout: Layout | None = None) -> ReportGrid:
@@ -209,6 +225,8 @@ def read_grid(text: str, source: str, layout: Layout | None = None) -> ReportGri
     page_number_of = _PAGE_NUMBER.match
     resumes = layout.narrative_resumes.match if layout.narrative_resumes else None
     lines = text.split("\n")
+    if "\r" in text:  # CR LF line ends (most texts have none: no line to strip)
+        lines = [line.rstrip("\r") for line in lines]
     narrative: list[NarrativeLine] = []
     tables: list[TableBlock] = []
     current: TableBlock | None = None
@@ -216,8 +234,7 @@ def read_grid(text: str, source: str, layout: Layout | None = None) -> ReportGri
     after_page_header = False
     repeat_index = 0
 
-    for line_no, raw in enumerate(lines, start=1):
-        line = raw.rstrip("\r")
+    for line_no, line in enumerate(lines, start=1):
         marker = marker_of(line)
         if marker:
             number = squeeze(marker.group(1)).replace("－", "-")
@@ -262,7 +279,7 @@ def read_grid(text: str, source: str, layout: Layout | None = None) -> ReportGri
             else:
                 current.subtitles.append(clean_text(line))
             continue
-        row = Row(line_no, _split_cells(line))
+        row = _tabbed_row(line_no, line)
         if after_page_header:
             if repeat_index < len(current.rows) and row.key == current.rows[repeat_index].key:
                 repeat_index += 1

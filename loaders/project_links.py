@@ -22,6 +22,7 @@ from typing import ClassVar
 
 from loaders.performance_projects import PerformanceProject
 from loaders.procurement import ProcurementItem
+from loaders.records import of_classes
 from loaders.project_expenditure import ProjectExpenditureItem
 from loaders.project_performance import PerformanceTargetProject
 from loaders.transfer_payment import TransferPaymentRow
@@ -32,6 +33,7 @@ MIN_SIMILARITY = Decimal("0.6")
 _BRACKETS = str.maketrans({"〔": "(", "〕": ")", "【": "(", "】": ")", "[": "(", "]": ")"})
 # The records that may name a project: one isinstance skips the many others (indicators, funding …).
 _NAMING = (PerformanceProject, ProjectExpenditureItem, ProcurementItem, TransferPaymentRow)
+_OF_PROJECTS = (PerformanceTargetProject, *_NAMING)  # and the 表15 projects themselves
 
 
 @dataclass(kw_only=True)
@@ -70,9 +72,21 @@ def normalize(name: str) -> str:
     return "".join(ch for ch in text if unicodedata.category(ch)[0] not in "PZS")
 
 
-def similarity(a: str, b: str) -> Decimal:
-    ratio = SequenceMatcher(None, normalize(a), normalize(b), autojunk=False).ratio()
+def _score(ratio: float) -> Decimal:
     return Decimal(str(round(ratio, 3)))
+
+
+def similar_enough(a: str, b: str) -> Decimal | None:
+    """How similar the normalized names are (difflib ratio, 3 decimals), if at least MIN_SIMILARITY.
+
+    Most pairs fall short by the bound their characters alone give (quick_ratio >= ratio),
+    without the full comparison.
+    """
+    matcher = SequenceMatcher(None, normalize(a), normalize(b), autojunk=False)
+    if _score(matcher.quick_ratio()) < MIN_SIMILARITY:
+        return None
+    score = _score(matcher.ratio())
+    return score if score >= MIN_SIMILARITY else None
 
 
 def linkable_lines(records: list) -> dict[str, list[_Line]]:
@@ -92,14 +106,21 @@ def linkable_lines(records: list) -> dict[str, list[_Line]]:
     return lines
 
 
-def _name_keys(phase: str, aliases: dict[str, str]):
-    """(key of a line's name, key of a project's name or None) that must be equal in this phase."""
+def _project_key(phase: str, aliases: dict[str, str]):
+    """The key of a project's name (or None) that must equal its line's in this phase."""
     if phase == EXACT:
-        return (lambda line: line.name), (lambda project: project.project_name)
+        return lambda project: project.project_name
     if phase == NORMALIZED:
-        return (lambda line: normalize(line.name)), (lambda project: normalize(project.project_name))
-    return (lambda line: normalize(line.name)), (
-        lambda project: normalize(aliases[project.table_no]) if project.table_no in aliases else None)
+        return lambda project: normalize(project.project_name)
+    return lambda project: normalize(aliases[project.table_no]) if project.table_no in aliases else None
+
+
+def _by_name(lines: list[_Line], key) -> dict[str, list[_Line]]:
+    """Lines by the key of their name, in printed order: one lookup a project."""
+    by_name: dict[str, list[_Line]] = {}
+    for line in lines:
+        by_name.setdefault(key(line.name), []).append(line)
+    return by_name
 
 
 def _match_table(
@@ -108,11 +129,17 @@ def _match_table(
     """table_no -> [(line, method, score)]. Name matches first, then similar names with equal amounts."""
     found: dict[str, list[tuple[_Line, str, Decimal]]] = {p.table_no: [] for p in projects}
     used: set[int] = set()
+    normalized = None  # lines by normalized name: made once, when a phase needs them
     for phase in (EXACT, NORMALIZED, VIA_13):
-        line_key, project_key = _name_keys(phase, aliases)
-        by_name: dict[str, list[_Line]] = {}  # lines by name, in printed order: one lookup a project
-        for line in lines:
-            by_name.setdefault(line_key(line), []).append(line)
+        if all(found.values()):
+            return found  # every project has its lines (often by the exact name): nothing left to match
+        if phase == EXACT:
+            by_name = _by_name(lines, lambda name: name)
+        else:
+            if normalized is None:
+                normalized = _by_name(lines, normalize)
+            by_name = normalized
+        project_key = _project_key(phase, aliases)
         for project in projects:
             if found[project.table_no]:
                 continue
@@ -124,15 +151,19 @@ def _match_table(
                 if one_to_one:
                     break
     # Similar names: best pairs first, each project and (if one-to-one) each line once.
+    by_amount: dict[Decimal, list[_Line]] = {}  # the candidates of a project: lines of its amount
+    for line in lines:
+        if line.amount is not None:
+            by_amount.setdefault(line.amount, []).append(line)
     pairs = []
     for project in projects:
         if found[project.table_no]:
             continue
-        for line in lines:
-            if line.row_no in used or line.amount is None or line.amount != project.total:
+        for line in by_amount.get(project.total, ()):
+            if line.row_no in used:
                 continue
-            score = similarity(project.project_name, line.name)
-            if score >= MIN_SIMILARITY:
+            score = similar_enough(project.project_name, line.name)
+            if score is not None:
                 pairs.append((score, project.row_no, line.row_no, project, line))
     for score, _, _, project, line in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         if found[project.table_no] or line.row_no in used:
@@ -144,6 +175,7 @@ def _match_table(
 
 def link_projects(records: list) -> list[ProjectLink]:
     """Links of every 表15 project, plus an 'unlinked' row for each project without a 表13 line."""
+    records = of_classes(records, _OF_PROJECTS)  # the few hundred of thousands
     projects = [r for r in records if isinstance(r, PerformanceTargetProject)]
     if not projects:
         return []
@@ -215,6 +247,7 @@ def assign_projects(records: list, links: list[ProjectLink]) -> list[Project]:
     A 表15 project N is project N; the rows linked to it share its number. Other rows get a
     project of their own, one per printed name (normalized), numbered after the 表15 ones.
     """
+    records = of_classes(records, _OF_PROJECTS)  # the few hundred of thousands
     projects: list[Project] = []
     for record in records:
         if isinstance(record, PerformanceTargetProject):

@@ -95,7 +95,7 @@ class PerformanceGoal:
     source_line: int
 
 
-@dataclass(kw_only=True)
+@dataclass  # not kw_only: parse_table makes ~1,300 a report by position (see there)
 class PerformanceIndicator:
     """One printed indicator row with its levels and its parsed 目标值."""
 
@@ -132,12 +132,12 @@ def split_labels(cell: str) -> tuple[str, ...] | None:
     return tuple(found) or None
 
 
-@dataclass
+@dataclass(slots=True)  # one per indicator row
 class _Line:
     """One indicator row before levels are assigned."""
 
     row: Row
-    labels: list[str]
+    labels: tuple[str, ...]
     content: str | None
     target: str | None
 
@@ -155,7 +155,7 @@ def _label_cell(cell: str) -> tuple[tuple[str, ...], bool] | None:
 def _read_line(block: TableBlock, row: Row) -> _Line | None:
     """Leading label cells, then content and target; None for a filler row."""
     cells = row.filled
-    labels: list[str] = []
+    labels: tuple[str, ...] = ()
     index, count = 0, len(cells)
     while index < count:
         found = _label_cell(cells[index])
@@ -166,7 +166,7 @@ def _read_line(block: TableBlock, row: Row) -> _Line | None:
         index += 1
         if lowest and count - index <= 2:
             break  # after the row's lowest level, two cells are its content and target, whatever they read
-    rest = cells[index:]
+    rest = cells[index:] if index else cells
     if not labels and rest.count(FILLER) == len(rest):
         return None  # the template's filler rows hold only 无
     if len(rest) > 2:
@@ -176,7 +176,9 @@ def _read_line(block: TableBlock, row: Row) -> _Line | None:
     return _Line(row, labels, content, target)
 
 
-def _levels(labels: list[str], level1: str | None, level2: str | None) -> tuple[str | None, str | None, list[str]]:
+@lru_cache(maxsize=4096)  # a report's rows repeat few combinations of labels and levels
+def _levels(labels: tuple[str, ...], level1: str | None,
+            level2: str | None) -> tuple[str | None, str | None, tuple[str, ...]]:
     """Apply a row's labels to the current levels; labels past the row's own 二级指标 are returned for later rows."""
     seen_level2 = False
     for index, label in enumerate(labels):
@@ -191,7 +193,7 @@ def _levels(labels: list[str], level1: str | None, level2: str | None) -> tuple[
             if name != level1:
                 level2 = None
             level1 = name
-    return level1, level2, []
+    return level1, level2, ()
 
 
 def _is_measurement_continuation(line: _Line) -> bool:
@@ -199,18 +201,18 @@ def _is_measurement_continuation(line: _Line) -> bool:
     return line.target is None and bool(line.content) and bool(_MONEY.search(line.content))
 
 
-def _next_labels(lines: list[_Line], start: int) -> list[str]:
+def _next_labels(lines: list[_Line], start: int) -> tuple[str, ...]:
     for line in lines[start:]:
         if line.labels:
             return line.labels
-    return []
+    return ()
 
 
 def assign_levels(lines: list[_Line]) -> list[tuple[_Line, str | None, str | None]]:
     """Levels for each row: labels continue downwards; merged-cell labels on the wrong row are moved."""
     result = []
     level1 = level2 = None
-    pending: list[str] = []  # labels printed on an earlier row that belong to a later one
+    pending: tuple[str, ...] = ()  # labels printed on an earlier row that belong to a later one
     for index, line in enumerate(lines):
         labels = line.labels  # never changed in place: only rebound
         after_measurement = level2 == MEASUREMENT and MEASUREMENT not in labels
@@ -219,14 +221,14 @@ def assign_levels(lines: list[_Line]) -> list[tuple[_Line, str | None, str | Non
         ):
             # 测算明细 runs over several rows; a label on one of them belongs to the row after it.
             pending = labels or pending
-            labels = []
+            labels = ()
         elif after_measurement and not labels and not pending and line.target is not None:
             # A first output row printed above its own 数量指标 label.
             labels = _next_labels(lines, index + 1)
         elif not labels and pending:
-            labels, pending = pending, []
+            labels, pending = pending, ()
         elif labels:
-            pending = []
+            pending = ()
         if labels:  # no labels: the levels continue
             level1, level2, rest = _levels(labels, level1, level2)
             if rest:
@@ -305,6 +307,9 @@ def split_list(text: str) -> list[str]:
 
 
 def _is_indicator_header(row: Row) -> bool:
+    # The row's key holds every cell squeezed: most rows are told by it alone.
+    if "一级指标" not in row.key or "二级指标" not in row.key:
+        return False
     keys = set(map(squeeze, row.filled))
     return "一级指标" in keys and "二级指标" in keys
 
@@ -350,10 +355,11 @@ def parse_table(block: TableBlock) -> list:
     table_no = block.number
     for row_no, (line, level1, level2) in enumerate(assign_levels(lines), start=1):
         parsed = parse_target(line.target)
+        # By position, in field order: a class called with keywords packs them into a dict and
+        # unpacks it again, which costs as much as the rest of the row.
         records.append(PerformanceIndicator(
-            table_no=table_no, row_no=row_no, level1=level1, level2=level2,
-            content=line.content, target=line.target, operator=parsed.operator, value=parsed.value,
-            unit=parsed.unit, target_kind=parsed.kind, source_line=line.row.line_no,
+            table_no, row_no, level1, level2, line.content, line.target,
+            parsed.operator, parsed.value, parsed.unit, parsed.kind, line.row.line_no,
         ))
     return records
 

@@ -9,6 +9,7 @@ class's `insert_order(record)` (parents before children, for the foreign keys).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import fields
 from operator import attrgetter
 
@@ -26,3 +27,21 @@ def row_getter(record_class: type):
 
 def is_shared(record_class: type) -> bool:
     return bool(getattr(record_class, "SHARED", False))
+
+
+def of_classes(records: Iterable, classes: type | tuple[type, ...]) -> list:
+    """The records that are instances of `classes`, in order.
+
+    Decided once per record class: isinstance on a record of another class also looks up its
+    __class__ (for each class of a tuple), and a report has thousands of records.
+    """
+    wanted: dict[type, bool] = {}
+    found = []
+    for record in records:
+        record_class = type(record)
+        keep = wanted.get(record_class)
+        if keep is None:
+            keep = wanted[record_class] = issubclass(record_class, classes)
+        if keep:
+            found.append(record)
+    return found

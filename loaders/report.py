@@ -7,11 +7,13 @@ import importlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 from loaders.errors import ReportError
 from loaders.grid import ReportGrid, TableBlock, read_grid, squeeze
 from loaders.project_links import assign_projects, link_projects
+from loaders.records import of_classes
 from loaders.repeats import lines_printed_twice, restore_rows_printed_twice
 from loaders.template import TableSpec, Template
 
@@ -87,7 +89,7 @@ class ParsedReport:
     line_sources: tuple = ()
 
     def of(self, record_class: type) -> list:
-        return [r for r in (*self.records, *self.links) if isinstance(r, record_class)]
+        return of_classes(chain(self.records, self.links), record_class)
 
 
 def _reader(name: str):

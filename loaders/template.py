@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 _SPACES = re.compile(r"\s+")  # compiled once: spec_for runs for every table, several times a report
 
@@ -105,14 +106,26 @@ class Template:
     # fall short of its 合计), so the last table is not taken to be cut for want of an end row.
     totals_first: bool = False
 
+    # spec and spec_for run for every table, several times a report: their lookups are made once.
+    @cached_property
+    def _by_id(self) -> dict[str, TableSpec]:
+        by_id: dict[str, TableSpec] = {}
+        for table in self.tables:
+            by_id.setdefault(table.id, table)  # the first declared, as a search would find
+        return by_id
+
+    @cached_property
+    def _by_title(self) -> tuple[tuple[re.Pattern, TableSpec], ...]:
+        return tuple((re.compile(t.title_pattern), t) for t in self.tables if t.title_pattern)
+
     def spec(self, table_id: str) -> TableSpec | None:
-        main = table_id.split("-")[0]
-        return next((t for t in self.tables if t.id == main), None)
+        return self._by_id.get(table_id.split("-")[0])
 
     def spec_for(self, block) -> TableSpec | None:
         """The declared table a printed block is: by its title where the template says so, else its id."""
-        title = _SPACES.sub("", block.title or "")
-        for table in self.tables:
-            if table.title_pattern and re.fullmatch(table.title_pattern, title):
-                return table
+        if self._by_title:
+            title = _SPACES.sub("", block.title or "")
+            for pattern, table in self._by_title:
+                if pattern.fullmatch(title):
+                    return table
         return self.spec(block.number)
