@@ -48,6 +48,11 @@ class StrictRefusal(Exception):
     version it would replace): the load's transaction must roll back."""
 
 
+def _statement_text(rule_text: str) -> str:
+    """A rule's SQL as a statement's text: a literal % doubled, %(report_id)s its parameter."""
+    return _SQL_PERCENT.sub("%%", rule_text)
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -65,7 +70,7 @@ class Rule:
 
     def query(self) -> sql.SQL:
         """The rule as a statement with one parameter, report_id."""
-        return sql.SQL(_SQL_PERCENT.sub("%%", self.text))
+        return sql.SQL(_statement_text(self.text))
 
 
 @dataclass(frozen=True)
@@ -154,12 +159,17 @@ def classify(rule: Rule, difference: Decimal | None, terms: int | None) -> str:
     return ROUNDING if abs(difference) <= ROUNDING_PER_AMOUNT * (terms + 1) else rule.severity
 
 
-@lru_cache(maxsize=None)
 def _rule_query(rule: Rule) -> str:
+    return _finding_query(rule.text)
+
+
+@lru_cache(maxsize=None)
+def _finding_query(rule_text: str) -> str:
     # The rule filters to the report itself: no outer WHERE, which would not reach its CTEs' tables.
-    # Composed once a rule (every report runs every rule: composing was part of each load).
+    # Composed once a rule's text (every report runs every rule: composing was part of each load).
     return sql.SQL("SELECT {}, finding.left_value - finding.right_value FROM ({}) AS finding").format(
-        sql.SQL(", ").join(sql.Identifier("finding", c) for c in RESULT_COLUMNS), rule.query()).as_string()
+        sql.SQL(", ").join(sql.Identifier("finding", c) for c in RESULT_COLUMNS),
+        sql.SQL(_statement_text(rule_text))).as_string()
 
 
 def _findings(rule: Rule, rows: list[tuple]) -> list[Finding]:
