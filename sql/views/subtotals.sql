@@ -58,21 +58,26 @@ cell AS NOT MATERIALIZED (  -- node: the key its children name as their parent
            CASE row_kind WHEN 'unit' THEN '' WHEN 'category' THEN item_name WHEN 'group' THEN grouped_under END,
            CASE WHEN row_kind IN ('category', 'group') THEN '' WHEN row_kind IN ('item', 'project') THEN grouped_under END
     FROM tiered_cell
+),
+children AS NOT MATERIALIZED (  -- each node's children added up once (joined row by row, a table of
+    -- n rows was compared n × n times)
+    SELECT report_id, table_no, kind, column_no, parent,
+           sum(amount) AS children_sum, count(*) AS children, min(level) AS child_level
+    FROM cell
+    GROUP BY report_id, table_no, kind, column_no, parent
 )
 SELECT p.report_id, p.table_no, p.kind, p.row_no, p.name, p.level, p.column_no, p.header, p.amount,
-       sum(c.amount) AS children_sum,
-       count(*) AS children,
-       min(c.level) AS child_level,
+       c.children_sum,
+       c.children,
+       c.child_level,
        p.source_line,
        t.report_key,
-       first_value(p.amount - sum(c.amount)) OVER (PARTITION BY p.report_id, p.table_no, p.kind, p.row_no ORDER BY p.column_no)
+       first_value(p.amount - c.children_sum) OVER (PARTITION BY p.report_id, p.table_no, p.kind, p.row_no ORDER BY p.column_no)
            AS first_column_difference
 FROM cell p
 JOIN appendix.report_tables t ON t.report_id = p.report_id AND t.table_no = p.table_no
-JOIN cell c ON c.report_id = p.report_id AND c.table_no = p.table_no AND c.kind = p.kind
- AND c.column_no = p.column_no AND c.parent = p.node
-GROUP BY p.report_id, p.table_no, p.kind, p.row_no, p.name, p.level, p.column_no, p.header, p.amount,
-         p.source_line, t.report_key;
+JOIN children c ON c.report_id = p.report_id AND c.table_no = p.table_no AND c.kind = p.kind
+ AND c.column_no = p.column_no AND c.parent = p.node;
 
 COMMENT ON VIEW appendix.subtotals IS '小计核对：各合计行（单位合计、类、款、表4 类、表5 项目类别）与其下一级各行之和';
 COMMENT ON COLUMN appendix.subtotals.table_no IS '表号';
