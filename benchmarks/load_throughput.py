@@ -87,10 +87,43 @@ def resident_mb() -> float:
     return int(line.split()[1]) / 1024
 
 
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _stat_fields(pid: int) -> list[str]:
+    """/proc/PID/stat from its third field (state) on: the command name may hold spaces."""
+    text = Path(f"/proc/{pid}/stat").read_text()
+    return text[text.rindex(")") + 2:].split()
+
+
+def postgres_cpu_seconds(server: EmbeddedServer) -> float:
+    """The server's CPU so far: the postmaster's own and that of the processes it has reaped
+    (backends that ended: cutime, cstime), and its processes' still running."""
+    postmaster = int((server.data_dir / "postmaster.pid").read_text().split()[0])
+    ticks = sum(map(int, _stat_fields(postmaster)[11:15]))  # utime stime cutime cstime
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = _stat_fields(int(entry.name))
+            except (OSError, ValueError):
+                continue  # ended meanwhile
+            if fields[1] == str(postmaster):
+                ticks += int(fields[11]) + int(fields[12])
+    return ticks / _TICKS
+
+
+def _own_cpu_seconds(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 def measure_end_to_end(url: str, files: list[Path], workers: int | None,
-                       writers: int | None = None) -> tuple[float, int, dict, dict]:
-    """Seconds, rows, outcomes, and the writing process's resident MB after 10% of the reports and at
-    the end (flat if nothing accumulates per report)."""
+                       writers: int | None = None, server: EmbeddedServer | None = None) -> tuple[float, int, dict, dict]:
+    """Seconds, rows, outcomes, the writing process's resident MB after 10% of the reports and at
+    the end (flat if nothing accumulates per report), and with `server` the CPU a report of
+    PostgreSQL, the parsing processes and the writing process (its threads) during the load."""
+    cpu_before = (postgres_cpu_seconds(server) if server else 0.0, _own_cpu_seconds(resource.RUSAGE_CHILDREN),
+                  _own_cpu_seconds(resource.RUSAGE_SELF))
     started = time.perf_counter()
     outcomes: dict[str, int] = {}
     rows = 0
@@ -102,8 +135,16 @@ def measure_end_to_end(url: str, files: list[Path], workers: int | None,
         if done == max(1, len(files) // 10):
             resident_early = resident_mb()
     seconds = time.perf_counter() - started
-    return seconds, rows, outcomes, {"rss_mb_after_10pct": round(resident_early, 1),
-                                     "rss_mb_at_end": round(resident_mb(), 1)}
+    measures = {"rss_mb_after_10pct": round(resident_early, 1), "rss_mb_at_end": round(resident_mb(), 1)}
+    if server:
+        time.sleep(0.5)  # the writers' backends end and are reaped: their CPU moves to the postmaster's
+        spent = [after - before for before, after in zip(cpu_before, (
+            postgres_cpu_seconds(server), _own_cpu_seconds(resource.RUSAGE_CHILDREN),
+            _own_cpu_seconds(resource.RUSAGE_SELF)))]
+        per_report = dict(zip(("postgres", "parsing", "writing"), (round(x / len(files) * 1000, 1) for x in spent)))
+        measures["cpu_ms_per_report"] = {**per_report, "total": round(sum(spent) / len(files) * 1000, 1)}
+        measures["cores_busy"] = round(sum(spent) / seconds, 2)
+    return seconds, rows, outcomes, measures
 
 
 # -- the COPY floor ----------------------------------------------------------------------------
@@ -255,7 +296,7 @@ def main() -> None:
         del parsed
 
         url = new_database(server_url, "bench_load")
-        e2e_seconds, rows, outcomes, memory = measure_end_to_end(url, files, args.workers, args.writers)
+        e2e_seconds, rows, outcomes, measures = measure_end_to_end(url, files, args.workers, args.writers, server)
         floor_one, floor_per_report, floor_fk_free, floor_rows = measure_copy_floor(
             url, new_database(server_url, "bench_copy"))
         bare_seconds = None
@@ -283,7 +324,7 @@ def main() -> None:
                 "floor_fk_free_reports_per_s": round(n / floor_fk_free, 2),
                 "ratio_to_fk_free_floor": round(e2e_seconds / floor_fk_free, 2),
                 "without_rules_reports_per_s": round(n / bare_seconds, 2) if bare_seconds else None,
-                "max_rss_mb": round(max_rss_mb(), 1), **memory, "machine": machine(server_url),
+                "max_rss_mb": round(max_rss_mb(), 1), **measures, "machine": machine(server_url),
             }))
             return
         print()
@@ -311,8 +352,11 @@ def main() -> None:
         print(f"| end to end / floor (a) | {e2e_seconds / floor_one:.1f}x |")
         print(f"| end to end / floor (b) | {e2e_seconds / floor_per_report:.1f}x |")
         print(f"| end to end / floor (c) | {e2e_seconds / floor_fk_free:.1f}x |")
-        print(f"| writing process, resident after 10% / at the end | {memory['rss_mb_after_10pct']:.0f} / "
-              f"{memory['rss_mb_at_end']:.0f} MB |")
+        cpu = measures["cpu_ms_per_report"]
+        print(f"| CPU a report during the load: PostgreSQL / parsing / writing process | {cpu['postgres']} / "
+              f"{cpu['parsing']} / {cpu['writing']} ms = {cpu['total']} ms ({measures['cores_busy']} cores busy) |")
+        print(f"| writing process, resident after 10% / at the end | {measures['rss_mb_after_10pct']:.0f} / "
+              f"{measures['rss_mb_at_end']:.0f} MB |")
     finally:
         server.destroy()
         shutil.rmtree(home, ignore_errors=True)
