@@ -19,12 +19,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 import psycopg
-from psycopg import sql
 
 from budget_db import migrate
 from budget_db.checks import StrictRefusal, finding_counts
 from budget_db.database import DatabaseUnreachable, connect, first_line, redact
 from budget_db.load import LoadResult, lock_identity, write_report
+from budget_db.statistics import GrowthSchedule, refresh_statistics
 from budget_db.table_rows import TableRows, encode
 from budget_db.terminal import one_line
 from budget_db.writers import DEFAULT_WRITERS, WriterLanes
@@ -264,16 +264,6 @@ def _write(conn: psycopg.Connection, prepared: Prepared, options: WriteOptions) 
     return result
 
 
-def refresh_statistics(conn: psycopg.Connection) -> None:
-    """ANALYZE the tables a batch grows: with stale statistics the rules and the key checks
-    of the next reports are planned for empty tables (several times slower)."""
-    tables = [name for (name,) in conn.execute(
-        "SELECT tablename FROM pg_tables WHERE schemaname = 'budget' ORDER BY tablename")]
-    for table in tables:
-        conn.execute(sql.SQL("ANALYZE {}").format(sql.Identifier("budget", table)))
-    conn.commit()
-
-
 def iter_load(url: str, paths: Iterable[str | Path], *, encoding: str | None = None,
               allow_partial: bool = False, dry_run: bool = False, strict: bool = False,
               keep_cleaner: bool = False, workers: int | None = None, writers: int | None = None,
@@ -292,6 +282,7 @@ def iter_load(url: str, paths: Iterable[str | Path], *, encoding: str | None = N
         with connect(url) as conn:
             digests = {path: _file_sha256(path, max_bytes) for path in paths}
             current = _current_by_sha(conn, sorted({d for d in digests.values() if d}))
+            statistics = GrowthSchedule.of(conn)
             conn.commit()
             to_parse = [p for p in paths if digests[p] not in current]
             parsed = _prepared(to_parse, reading, workers)
@@ -320,8 +311,8 @@ def iter_load(url: str, paths: Iterable[str | Path], *, encoding: str | None = N
                         result.message = "; ".join(filter(None, [
                             f"replaces what {earlier} loaded earlier in this batch", result.message]))
                     written[(meta.department, meta.fiscal_year, meta.kind)] = prepared.path
-                    if not dry_run and len(written) & (len(written) - 1) == 0:
-                        refresh_statistics(conn)  # at 1, 2, 4, 8 … reports: the plans follow the growth
+                    if not dry_run and statistics.due(len(written)):
+                        refresh_statistics(conn)  # the plans follow the growth
                 return result
 
             try:
