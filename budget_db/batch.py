@@ -14,6 +14,7 @@ import hashlib
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
@@ -170,28 +171,45 @@ def parse_file(path: str | Path, *, encoding: str | None = None, allow_partial: 
     return attach_sources(parsed, source.line_sources)
 
 
-def _prepared(paths: list[str], options: ReadOptions, workers: int) -> Iterator[Prepared]:
-    """Prepared files in input order; with a pool, a bounded number in flight."""
-    if workers <= 1 or len(paths) < PARALLEL_FROM:
-        for path in paths:
-            yield prepare(path, options)
+@contextmanager
+def _parsing_processes(workers: int, files: int) -> Iterator[ProcessPoolExecutor | None]:
+    """A batch's parsing processes, for its documents' pairing and then their parse (none for one
+    worker or fewer than PARALLEL_FROM files: they are read in this process)."""
+    if workers <= 1 or files < PARALLEL_FROM:
+        yield None
         return
     pool = parsing_pool(workers)
     try:
-        pending = deque()
-        remaining = iter(paths)
-        for path in remaining:
-            pending.append(pool.submit(prepare, path, options))
-            if len(pending) >= workers * 4:
-                break
-        while pending:
-            done = pending.popleft().result()
-            for path in remaining:
-                pending.append(pool.submit(prepare, path, options))
-                break
-            yield done
+        yield pool
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _mapper(pool: ProcessPoolExecutor | None, workers: int):
+    if pool is None:
+        return map
+    return lambda function, items: pool.map(function, items, chunksize=max(1, len(items) // (workers * 4)))
+
+
+def _prepared(paths: list[str], options: ReadOptions, pool: ProcessPoolExecutor | None,
+              workers: int) -> Iterator[Prepared]:
+    """Prepared files in input order; with a pool, a bounded number in flight."""
+    if pool is None or len(paths) < PARALLEL_FROM:
+        for path in paths:
+            yield prepare(path, options)
+        return
+    pending = deque()
+    remaining = iter(paths)
+    for path in remaining:
+        pending.append(pool.submit(prepare, path, options))
+        if len(pending) >= workers * 4:
+            break
+    while pending:
+        done = pending.popleft().result()
+        for path in remaining:
+            pending.append(pool.submit(prepare, path, options))
+            break
+        yield done
 
 
 # -- writing (this process) ------------------------------------------------------------------
@@ -273,11 +291,22 @@ def iter_load(url: str, paths: Iterable[str | Path], *, encoding: str | None = N
     Two documents of one report (a narrative and its tables) are one entry, 'a.txt + b.txt'.
     `workers` processes parse; `writers` connections write (default 2, at most `workers`).
     """
-    paths = [JOIN.join(group) for group in group_documents([str(p) for p in paths], encoding)]
+    paths = [str(p) for p in paths]
     workers = workers or os.cpu_count() or 1
     writers = min(writers or DEFAULT_WRITERS, workers)
     reading = ReadOptions(encoding, allow_partial, max_bytes)
     writing = WriteOptions(dry_run, strict, keep_cleaner)
+    with _parsing_processes(workers, len(paths)) as pool:
+        # Pairing reads the documents that may be half of a report (Jiangsu's), in the pool.
+        groups = group_documents(paths, encoding, max_bytes, mapper=_mapper(pool, workers))
+        yield from _load(url, [JOIN.join(group) for group in groups], reading, writing, pool, workers, writers)
+
+
+def _load(url: str, paths: list[str], reading: ReadOptions, writing: WriteOptions,
+          pool: ProcessPoolExecutor | None, workers: int, writers: int) -> Iterator[LoadResult]:
+    """iter_load's batch entries (a file, or two documents of one report) loaded in order."""
+    dry_run = writing.dry_run
+    max_bytes = reading.max_bytes
     try:
         with connect(url) as conn:
             digests = {path: _file_sha256(path, max_bytes) for path in paths}
@@ -285,7 +314,7 @@ def iter_load(url: str, paths: Iterable[str | Path], *, encoding: str | None = N
             statistics = GrowthSchedule.of(conn)
             conn.commit()
             to_parse = [p for p in paths if digests[p] not in current]
-            parsed = _prepared(to_parse, reading, workers)
+            parsed = _prepared(to_parse, reading, pool, workers)
             lanes = WriterLanes(url, writers if len(to_parse) >= PARALLEL_FROM else 1, conn)
             written: dict[tuple, str] = {}  # report -> the file that wrote it in this batch
 

@@ -11,54 +11,78 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from loaders.completeness import missing_tables
 from loaders.errors import ReportError
 from loaders.grid import ReportGrid, squeeze
+from loaders.pdf import leading_text
 from loaders.report import ParsedReport, attach_sources, parse_grid
-from loaders.source import read_source
+from loaders.source import DEFAULT_MAX_BYTES, PDF_MAGIC, open_input, read_source
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 JOIN = " + "  # the joined documents' names, as one batch entry and one source
 
 
-@dataclass
-class _Document:
+@dataclass(frozen=True)
+class Document:
+    """What pairing needs of one document; small, since a parsing process sends it back."""
+
     path: str
-    grid: ReportGrid
+    role: str  # "narrative": a narrative without tables; "tables": tables without a narrative of their own
     year: int | None
-    text: str  # whitespace removed, for finding the department's name
+    department: str | None  # the tables' (as their 部门： lines print it, 中共 dropped)
+    text: str = ""  # a narrative's text, whitespace removed, to find a department's name in
 
 
-def _document(path: str, encoding: str | None) -> _Document | None:
+HEAD_CHARS = 5000  # where a Jiangsu document names 江苏
+
+
+def describe(path: str, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document | None:
+    """The document at `path` if it may be half of a report (else None: read on its own)."""
     from loaders.templates.jiangsu import read_grid
 
     try:
-        source = read_source(path, encoding=encoding)
-    except ReportError:
+        if _is_pdf(path, max_bytes) and "江苏" not in leading_text(path, HEAD_CHARS):
+            return None  # a PDF's first pages tell (all of its text costs ≈ 0.5 s)
+        source = read_source(path, encoding=encoding, max_bytes=max_bytes)
+    except (OSError, ReportError):
+        return None  # read again by the parse, which refuses it with the reason
+    if "江苏" not in source.text[:HEAD_CHARS]:  # only Jiangsu publishes a report as two documents
         return None
-    if "江苏" not in source.text[:5000]:  # only Jiangsu publishes a report as two documents
+    try:
+        grid = read_grid(source.text, path)
+    except Exception:  # noqa: BLE001 - odd input must not stop a batch: its parse refuses it, saying why
         return None
-    grid = read_grid(source.text, path)
+    if grid.tables and not _has_body(grid):
+        role = "tables"
+    elif not grid.tables and grid.narrative:
+        role = "narrative"
+    else:
+        return None
     head = " ".join(line.text for line in grid.narrative[:40]) + " ".join(b.title for b in grid.tables)
     year = _YEAR.search(squeeze(head))
-    return _Document(path, grid, int(year[1]) if year else None, squeeze(source.text))
+    names = [b.unit_name for b in grid.tables if b.unit_name]
+    return Document(path, role, int(year[1]) if year else None,
+                    squeeze(names[0]).removeprefix("中共") if names else None,
+                    squeeze(source.text) if role == "narrative" else "")
 
 
-def _department(document: _Document) -> str | None:
-    names = [b.unit_name for b in document.grid.tables if b.unit_name]
-    return squeeze(names[0]).removeprefix("中共") if names else None
+def _is_pdf(path: str, max_bytes: int) -> bool:
+    with open_input(path, max_bytes) as file:
+        return file.read(len(PDF_MAGIC)) == PDF_MAGIC
 
 
-def group_documents(paths: list[str], encoding: str | None = None) -> list[tuple[str, ...]]:
-    """The paths in order, a narrative-only document joined with its tables (narrative first)."""
-    documents = {path: _document(path, encoding) for path in paths}
-    narratives = [d for d in documents.values() if d and not d.grid.tables and d.grid.narrative]
-    tables = [d for d in documents.values() if d and d.grid.tables and not _has_body(d)]
+def group_documents(paths: list[str], encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                    mapper=map) -> list[tuple[str, ...]]:
+    """The paths in order, a narrative-only document joined with its tables (narrative first).
+    `mapper`: how describe runs over the paths (a parsing pool's map, or map)."""
+    documents = [d for d in mapper(partial(describe, encoding=encoding, max_bytes=max_bytes), paths) if d]
+    tables = [d for d in documents if d.role == "tables"]
     partner: dict[str, str] = {}
-    for narrative in narratives:
-        matches = [t for t in tables if t.year == narrative.year and _department(t)
-                   and _department(t) in narrative.text and t.path not in partner.values()]
+    for narrative in (d for d in documents if d.role == "narrative"):
+        matches = [t for t in tables if t.year == narrative.year and t.department
+                   and t.department in narrative.text and t.path not in partner.values()]
         if len(matches) == 1:
             partner[narrative.path] = matches[0].path
     joined_tables = set(partner.values())
@@ -70,9 +94,9 @@ def group_documents(paths: list[str], encoding: str | None = None) -> list[tuple
     return groups
 
 
-def _has_body(document: _Document) -> bool:
+def _has_body(grid: ReportGrid) -> bool:
     """A narrative of its own (第一部分 …), not only a cover and a table of contents."""
-    return any(re.match(r"^第[一二三]部分", squeeze(line.text)) for line in document.grid.narrative[5:])
+    return any(re.match(r"^第[一二三]部分", squeeze(line.text)) for line in grid.narrative[5:])
 
 
 def parse_joined(paths: tuple[str, ...], *, encoding: str | None = None, allow_partial: bool = False) -> ParsedReport:

@@ -87,33 +87,55 @@ def _open_error(exc: Exception) -> str:
     return f"the PDF cannot be read (damaged?): {type(cause).__name__}" + (f": {detail}" if detail else "")
 
 
-def read_pdf(path: str | Path, *, data: bytes | None = None) -> PdfText:
-    """The text of the PDF at `path` (`data`: its bytes, if already read)."""
+def _data(path: str | Path, data: bytes | None) -> bytes:
+    if data is not None:
+        return data
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise ReportError(f"cannot read the file: {exc.strerror or exc}", where=str(path)) from exc
+
+
+def _pages(data: bytes, where: str):
+    """(page count, images on the page, the page's lines) page by page; a PDF that cannot be read
+    is a ReportError."""
     import pdfplumber  # imported here: the text path does not need it
 
-    where = str(path)
-    if data is None:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise ReportError(f"cannot read the file: {exc.strerror or exc}", where=where) from exc
-    lines: list[PdfLine] = []
-    images = 0
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
-                images += len(page.images)
                 deduped = page.dedupe_chars() if _may_have_doubles(page.chars) else page
-                lines += _numbered(number, page_lines(deduped))
+                yield len(pdf.pages), len(page.images), _numbered(number, page_lines(deduped))
                 page.close()  # pdfplumber caches every page's objects otherwise
-            pages = len(pdf.pages)
     except ReportError:
         raise
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds of errors on a damaged file
         raise ReportError(_open_error(exc), where=where) from exc
+
+
+def read_pdf(path: str | Path, *, data: bytes | None = None) -> PdfText:
+    """The text of the PDF at `path` (`data`: its bytes, if already read)."""
+    where, data = str(path), _data(path, data)
+    lines: list[PdfLine] = []
+    images = pages = 0
+    for pages, page_images, numbered in _pages(data, where):
+        images += page_images
+        lines += numbered
     if not any(line.text.strip() for line in lines):
         reason = ("no text layer (scanned?), not read: OCR is not supported" if images
                   else "the PDF has no text (blank pages?)")
         raise ReportError(reason, where=where)
     return PdfText(path=where, sha256=hashlib.sha256(data).hexdigest(), pages=pages, lines=tuple(lines),
                    tables=table_fragments(lines))
+
+
+def leading_text(path: str | Path, chars: int, *, data: bytes | None = None) -> str:
+    """The first `chars` characters of read_pdf(path).text, reading only the pages they are on."""
+    lines: list[str] = []
+    length = 0
+    for _, _, numbered in _pages(_data(path, data), str(path)):
+        lines += (line.text for line in numbered)
+        length += sum(len(line.text) + 1 for line in numbered)
+        if length > chars:
+            break
+    return "\n".join(lines)[:chars]
