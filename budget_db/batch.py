@@ -12,10 +12,11 @@ import gc
 import glob as globbing
 import hashlib
 import os
+import tempfile
 from collections import deque
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
@@ -32,6 +33,7 @@ from budget_db.writers import DEFAULT_WRITERS, WriterLanes
 from loaders.completeness import parse_complete
 from loaders.errors import ReportError
 from loaders.joined import JOIN, group_documents, joined_sha256, parse_joined
+from loaders.pdf import cache as pdf_cache
 from loaders.report import PARSER_VERSION, ParsedReport, attach_sources
 from loaders.source import DEFAULT_MAX_BYTES, open_input, read_source
 
@@ -153,13 +155,15 @@ def prepare(path: str, options: ReadOptions = ReadOptions()) -> Prepared:
     return Prepared(path, replace(parsed, grid=None, records=[], links=[]), None, tables)
 
 
-def _start_worker() -> None:
+def _start_worker(pdf_texts: str | None) -> None:
     gc.freeze()
     gc.set_threshold(*WORKER_GC_THRESHOLDS)
+    pdf_cache.use(pdf_texts)
 
 
-def parsing_pool(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
+def parsing_pool(workers: int, pdf_texts: str | None = None) -> ProcessPoolExecutor:
+    """`pdf_texts`: a folder where the processes keep the PDF texts pairing read (loaders.pdf.cache)."""
+    return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(pdf_texts,))
 
 
 def parse_file(path: str | Path, *, encoding: str | None = None, allow_partial: bool = False,
@@ -178,11 +182,12 @@ def _parsing_processes(workers: int, files: int) -> Iterator[ProcessPoolExecutor
     if workers <= 1 or files < PARALLEL_FROM:
         yield None
         return
-    pool = parsing_pool(workers)
-    try:
-        yield pool
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    with tempfile.TemporaryDirectory(prefix="budget-db-pdf-texts-") as pdf_texts:
+        pool = parsing_pool(workers, pdf_texts)
+        try:
+            yield pool
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _mapper(pool: ProcessPoolExecutor | None, workers: int):

@@ -45,7 +45,7 @@ def describe(path: str, encoding: str | None = None, max_bytes: int = DEFAULT_MA
     try:
         if _is_pdf(path, max_bytes) and "江苏" not in leading_text(path, HEAD_CHARS):
             return None  # a PDF's first pages tell (all of its text costs ≈ 0.5 s)
-        source = read_source(path, encoding=encoding, max_bytes=max_bytes)
+        source = read_source(path, encoding=encoding, max_bytes=max_bytes, keep_pdf_text=True)  # for its parse
     except (OSError, ReportError):
         return None  # read again by the parse, which refuses it with the reason
     if "江苏" not in source.text[:HEAD_CHARS]:  # only Jiangsu publishes a report as two documents

@@ -171,7 +171,9 @@ def open_input(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES):
     return os.fdopen(fd, "rb")
 
 
-def read_source(path: str | Path, *, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
+def read_source(path: str | Path, *, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                keep_pdf_text: bool = False) -> SourceText:
+    """The file's text, decoded (a PDF's: its text layer; `keep_pdf_text`: see loaders.pdf.cache)."""
     try:
         with open_input(path, max_bytes) as file:
             data = file.read(max_bytes + 1)
@@ -182,6 +184,6 @@ def read_source(path: str | Path, *, encoding: str | None = None, max_bytes: int
     if data.startswith(PDF_MAGIC):
         from loaders.pdf import read_pdf  # pdfplumber loads only for PDFs
 
-        pdf = read_pdf(path, data=data)
+        pdf = read_pdf(path, data=data, keep=keep_pdf_text)
         return SourceText(path=str(path), text=pdf.text, sha256=pdf.sha256, encoding="pdf", line_sources=pdf.lines)
     return decode_bytes(data, str(path), encoding=encoding)

@@ -1,13 +1,18 @@
-"""Pairing a report's two documents (loaders.joined): what is read of each document, and the same
-pairs when the documents are read in a batch's parsing processes as in this one."""
+"""Pairing a report's two documents (loaders.joined): what is read of each document, the same
+pairs when the documents are read in a batch's parsing processes as in this one, and a PDF
+read whole for pairing not read again by its parse (loaders.pdf.cache)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from hashlib import sha256
 from pathlib import Path
 
 from budget_db.batch import _mapper, parsing_pool
 from loaders.joined import Document, describe, group_documents
+from loaders.pdf import cache as pdf_cache
 from loaders.pdf import leading_text, read_pdf
+from loaders.source import read_source
 from tests.conftest import OTHER_LAYOUTS, PDFS
 from tests.test_jiangsu import REPORTS
 
@@ -40,3 +45,19 @@ def test_documents_paired_in_parsing_processes_as_here():
     assert len(paths) == 20 and len(in_pool) == 15  # 5 reports of two documents
     pairs = {tuple(Path(p).name for p in group) for group in in_pool if len(group) == 2}
     assert pairs == {names for names in REPORTS.values() if len(names) == 2}
+
+
+def test_a_pdf_read_whole_for_pairing_is_not_read_again(tmp_path):
+    jiangsu, shanghai = PDFS / "js_cppcc_office_budget_2018_tables.pdf", SHANGHAI_PDF
+    fresh = read_pdf(jiangsu)
+    pdf_cache.use(tmp_path)  # as in a batch's parsing processes
+    try:
+        assert describe(str(jiangsu)).role == "tables" and describe(str(shanghai)) is None
+        assert [p.name for p in tmp_path.iterdir()] == [sha256(jiangsu.read_bytes()).hexdigest()]
+        assert read_pdf(jiangsu) == fresh
+        # the parse takes the kept text: a changed copy of it shows
+        pdf_cache.keep(replace(fresh, lines=fresh.lines[:3]))
+        assert read_source(jiangsu).text == "\n".join(line.text for line in fresh.lines[:3])
+    finally:
+        pdf_cache.use(None)
+    assert read_pdf(jiangsu) == fresh  # outside a batch nothing is kept or taken

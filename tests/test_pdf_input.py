@@ -212,7 +212,7 @@ def sample_pdf(tmp_path_factory) -> Path:
 @pytest.fixture
 def cached_reads(read, monkeypatch):
     """Loading reads PDFs through the session's cache (the reader itself is tested above, on the same files)."""
-    monkeypatch.setattr("loaders.pdf.read_pdf", lambda path, data=None: read(Path(path)))
+    monkeypatch.setattr("loaders.pdf.read_pdf", lambda path, data=None, keep=False: read(Path(path)))
 
 
 def test_drawn_sample_reads_as_its_lines(read, sample_pdf):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from loaders.errors import ReportError
+from loaders.pdf import cache
 from loaders.pdf.page import PageLine, page_lines
 from loaders.pdf.tables import PdfTable, table_fragments
 
@@ -113,9 +114,14 @@ def _pages(data: bytes, where: str):
         raise ReportError(_open_error(exc), where=where) from exc
 
 
-def read_pdf(path: str | Path, *, data: bytes | None = None) -> PdfText:
-    """The text of the PDF at `path` (`data`: its bytes, if already read)."""
+def read_pdf(path: str | Path, *, data: bytes | None = None, keep: bool = False) -> PdfText:
+    """The text of the PDF at `path` (`data`: its bytes, if already read). In a batch, a text
+    kept (`keep`) is not read again (loaders.pdf.cache)."""
     where, data = str(path), _data(path, data)
+    sha256 = hashlib.sha256(data).hexdigest()
+    kept = cache.load(sha256, where)
+    if kept is not None:
+        return kept
     lines: list[PdfLine] = []
     images = pages = 0
     for pages, page_images, numbered in _pages(data, where):
@@ -125,8 +131,10 @@ def read_pdf(path: str | Path, *, data: bytes | None = None) -> PdfText:
         reason = ("no text layer (scanned?), not read: OCR is not supported" if images
                   else "the PDF has no text (blank pages?)")
         raise ReportError(reason, where=where)
-    return PdfText(path=where, sha256=hashlib.sha256(data).hexdigest(), pages=pages, lines=tuple(lines),
-                   tables=table_fragments(lines))
+    pdf = PdfText(path=where, sha256=sha256, pages=pages, lines=tuple(lines), tables=table_fragments(lines))
+    if keep:
+        cache.keep(pdf)
+    return pdf
 
 
 def leading_text(path: str | Path, chars: int, *, data: bytes | None = None) -> str:
