@@ -33,9 +33,10 @@ from psycopg import sql
 
 from benchmarks.variants import write_variants
 from budget_db import checks, load, migrate
-from budget_db.batch import iter_load, parse_file, parsing_pool
+from budget_db.batch import iter_load
 from budget_db.embedded import EmbeddedServer, free_port
 from budget_db.load import write_report
+from budget_db.parsing import parse_file, parsing_pool
 from budget_db.statistics import refresh_statistics
 from budget_db.table_rows import parent_rank
 from budget_db.writers import DEFAULT_WRITERS

@@ -12,7 +12,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from budget_db.batch import DEFAULT_GLOBS, UsageError, delete_report, expand_paths, iter_load
+from budget_db.batch import delete_report, iter_load
+from budget_db.paths import DEFAULT_GLOBS, UsageError, expand_paths
 from budget_db.cli import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, app, database_url, err, fail, out, session
 from budget_db.database import DatabaseUnreachable
 from budget_db.load import LoadResult

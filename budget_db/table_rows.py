@@ -1,6 +1,6 @@
 """A report's rows grouped by table in the order they are written, and encoded for COPY.
 
-The encoding runs where the report is parsed (budget_db.batch: in the worker processes), so that
+The encoding runs where the report is parsed (budget_db.parsing: in the worker processes), so that
 the writing process gets one block of COPY text a table instead of thousands of record objects
 to unpickle and format one row at a time (issue 15: about 10 ms a report in the one process
 that writes). The rows are formatted by psycopg's own COPY formatter, as Copy.write_row would

@@ -37,7 +37,7 @@ def test_restart_keeps_data(server):
     assert server.start() is False  # already running: nothing to do
     server.ensure_database("budget")
     url = server.url("budget")
-    assert url.startswith(f"postgresql://postgres:") and url.endswith(f"@127.0.0.1:{server.port}/budget")
+    assert url.startswith("postgresql://postgres:") and url.endswith(f"@127.0.0.1:{server.port}/budget")
     migrate.upgrade(url)
     assert load_file(url, SAMPLE).outcome == "loaded"
 

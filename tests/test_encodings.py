@@ -12,7 +12,8 @@ import pytest
 from psycopg import sql
 
 from budget_db import migrate
-from budget_db.batch import load_file, parse_file
+from budget_db.batch import load_file
+from budget_db.parsing import parse_file
 from loaders.completeness import parse_complete
 from loaders.source import read_source
 from tests.conftest import SAMPLE

@@ -16,7 +16,8 @@ from psycopg import sql
 
 from benchmarks.variants import make_variant
 from budget_db import migrate
-from budget_db.batch import load_file, parse_file
+from budget_db.batch import load_file
+from budget_db.parsing import parse_file
 from loaders.records import is_shared
 from tests.conftest import SAMPLE
 

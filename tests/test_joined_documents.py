@@ -8,7 +8,7 @@ from dataclasses import replace
 from hashlib import sha256
 from pathlib import Path
 
-from budget_db.batch import _mapper, parsing_pool
+from budget_db.parsing import parsing_pool, pool_map
 from loaders.joined import Document, describe, group_documents
 from loaders.pdf import cache as pdf_cache
 from loaders.pdf import leading_text, read_pdf
@@ -40,7 +40,7 @@ def test_what_pairing_knows_of_a_document():
 def test_documents_paired_in_parsing_processes_as_here():
     paths = [str(p) for p in sorted(OTHER_LAYOUTS.glob("*.txt"))]
     with parsing_pool(2) as pool:
-        in_pool = group_documents(paths, mapper=_mapper(pool, 2))
+        in_pool = group_documents(paths, mapper=pool_map(pool, 2))
     assert in_pool == group_documents(paths)
     assert len(paths) == 20 and len(in_pool) == 15  # 5 reports of two documents
     pairs = {tuple(Path(p).name for p in group) for group in in_pool if len(group) == 2}

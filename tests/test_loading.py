@@ -14,7 +14,9 @@ from psycopg import sql
 
 from benchmarks.variants import make_variant
 from budget_db import migrate
-from budget_db.batch import UsageError, expand_paths, load_file, load_files, parse_file
+from budget_db.batch import load_file, load_files
+from budget_db.parsing import parse_file
+from budget_db.paths import UsageError, expand_paths
 from loaders.errors import ReportError
 from loaders.records import is_shared
 from tests.conftest import SAMPLE
@@ -400,17 +402,17 @@ def test_two_contents_of_one_report_in_one_batch_are_flagged(fresh_url, tmp_path
 
 def test_a_parser_crash_refuses_the_file_and_the_batch_goes_on(fresh_url, tmp_path, monkeypatch):
     """A bug in a parser (not a ReportError) on one odd file must not stop a nightly batch."""
-    from budget_db import batch
+    from budget_db import parsing
 
     odd = write(tmp_path / "odd.txt", other_department("深圳市福田区司法局"))
-    real = batch.parse_complete
+    real = parsing.parse_complete
 
     def crash_on_odd(text, source, **options):
         if source == str(odd):
             raise IndexError("tuple index out of range")
         return real(text, source, **options)
 
-    monkeypatch.setattr(batch, "parse_complete", crash_on_odd)
+    monkeypatch.setattr(parsing, "parse_complete", crash_on_odd)
     results = load_files(fresh_url, [odd, SAMPLE], migrate_first=False, workers=1)
     assert [r.outcome for r in results] == ["refused", "loaded"]
     assert results[0].message == f"{odd}: the parser failed (IndexError: tuple index out of range); please report it"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gc
 
-from budget_db.batch import WORKER_GC_THRESHOLDS, parsing_pool
+from budget_db.parsing import WORKER_GC_THRESHOLDS, parsing_pool
 
 
 def collector_state() -> tuple[tuple[int, int, int], int]:

@@ -16,7 +16,9 @@ import psycopg
 import pytest
 
 from budget_db import migrate
-from budget_db.batch import expand_paths, load_file, parse_file
+from budget_db.batch import load_file
+from budget_db.parsing import parse_file
+from budget_db.paths import expand_paths
 from loaders.errors import ReportError
 from loaders.pdf import read_pdf
 from loaders.report import ReportTable, parse_text

@@ -13,7 +13,8 @@ import pytest
 from psycopg import sql
 
 from budget_db import load, migrate
-from budget_db.batch import load_files, parse_file, prepare
+from budget_db.batch import load_files
+from budget_db.parsing import parse_file, prepare
 from budget_db.table_rows import PARENTS_FIRST, copy_text, encode, with_report_id
 from loaders.records import columns, is_shared, row_getter
 from tests.conftest import SAMPLE

@@ -2,7 +2,6 @@
 for what they are, messages one line and bounded, `show`'s errors alone."""
 
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -13,7 +12,8 @@ import pytest
 
 from benchmarks.variants import make_variant
 from budget_db import migrate
-from budget_db.batch import UsageError, expand_paths, load_file
+from budget_db.batch import load_file
+from budget_db.paths import UsageError, expand_paths
 from budget_db.terminal import MESSAGE_LIMIT
 from loaders.errors import ReportError
 from loaders.source import MB, read_source

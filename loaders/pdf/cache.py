@@ -12,7 +12,7 @@ import zlib
 from dataclasses import replace
 from pathlib import Path
 
-_folder: Path | None = None  # set in a batch's parsing processes (budget_db.batch)
+_folder: Path | None = None  # set in a batch's parsing processes (budget_db.parsing)
 
 
 def use(folder: str | Path | None) -> None:
