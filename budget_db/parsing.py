@@ -88,10 +88,11 @@ def parse_file(path: str | Path, *, encoding: str | None = None, allow_partial: 
 def parsing_processes(workers: int, files: int) -> Iterator[ProcessPoolExecutor | None]:
     """A batch's parsing processes, for its documents' pairing and then their parse (none for one
     worker or fewer than PARALLEL_FROM files: they are read in this process)."""
-    if workers <= 1 or files < PARALLEL_FROM:
-        yield None
-        return
     with tempfile.TemporaryDirectory(prefix="budget-db-pdf-texts-") as pdf_texts:
+        if workers <= 1 or files < PARALLEL_FROM:
+            with pdf_cache.kept_in(pdf_texts):
+                yield None
+            return
         pool = parsing_pool(workers, pdf_texts)
         try:
             yield pool

@@ -8,7 +8,7 @@ from dataclasses import replace
 from hashlib import sha256
 from pathlib import Path
 
-from budget_db.parsing import parsing_pool, pool_map
+from budget_db.parsing import parsing_pool, parsing_processes, pool_map
 from loaders.joined import Document, describe, group_documents
 from loaders.pdf import cache as pdf_cache
 from loaders.pdf import leading_text, read_pdf
@@ -61,3 +61,14 @@ def test_a_pdf_read_whole_for_pairing_is_not_read_again(tmp_path):
     finally:
         pdf_cache.use(None)
     assert read_pdf(jiangsu) == fresh  # outside a batch nothing is kept or taken
+
+
+def test_a_small_batch_keeps_its_pdf_texts_in_this_process_until_it_ends():
+    jiangsu = PDFS / "js_npc_budget_2019_text.pdf"
+    sha = sha256(jiangsu.read_bytes()).hexdigest()
+    with parsing_processes(workers=2, files=2) as pool:  # two documents: read here
+        assert pool is None
+        assert describe(str(jiangsu)).role == "narrative"
+        kept = pdf_cache.load(sha, str(jiangsu))
+        assert kept == read_pdf(jiangsu) and (kept.pages, len(kept.lines)) == (19, 346)
+    assert pdf_cache.load(sha, str(jiangsu)) is None  # gone with the batch
