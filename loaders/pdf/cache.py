@@ -46,7 +46,7 @@ def load(sha256: str, path: str):
 
 
 def keep(pdf) -> None:
-    """Keep a PdfText for the rest of the batch (nothing outside a batch's parsing processes)."""
+    """Keep a PdfText for the rest of the batch (nothing outside a batch)."""
     if _folder is None:
         return
     with tempfile.NamedTemporaryFile(dir=_folder, delete=False) as file:
