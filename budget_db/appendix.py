@@ -40,9 +40,10 @@ APPENDIX = {
 }
 # 表15-N: one project's table, its header from the goals view and its rows from this one.
 PROJECT_INDICATORS_VIEW = "t15_project_performance_indicators"
+PROJECT_TABLE = "15"
 
 # Templates whose tables have views of their own (schema-qualified), by the number `show` takes:
-# their printed order (Jiangsu 公开01表 … 公开12表; Shanghai 1. … 7.; the 决算's nine tables).
+# their printed order (Jiangsu 公开01表 … 公开12表; Shanghai 1. … 9.; the 决算's nine tables).
 TEMPLATE_VIEWS = {
     "jiangsu_budget": {
         "1": "jiangsu.t01_budget_summary", "2": "jiangsu.t02_income_summary", "3": "jiangsu.t03_expenditure_summary",
@@ -54,7 +55,7 @@ TEMPLATE_VIEWS = {
     "shanghai_budget": {
         "1": "shanghai.s01_summary", "2": "shanghai.s02_income", "3": "shanghai.s03_expenditure",
         "4": "shanghai.s04_fiscal_summary", "5": "shanghai.s05_general_budget", "6": "shanghai.s06_gov_fund",
-        "7": "shanghai.s07_state_capital",
+        "7": "shanghai.s07_state_capital", "8": "shanghai.s08_basic_economic", "9": "shanghai.s09_three_public_operating",
     },
     "final_accounts": {
         "1": "final_accounts.f01_summary", "2": "final_accounts.f02_income", "3": "final_accounts.f03_expenditure",
@@ -63,6 +64,28 @@ TEMPLATE_VIEWS = {
         "8": "final_accounts.f08_gov_fund", "9": "final_accounts.f09_state_capital",
     },
 }
+
+
+def report_template(conn, report_id: int) -> str:
+    return conn.execute("SELECT template FROM appendix.reports WHERE report_id = %s", (report_id,)).fetchone()[0]
+
+
+def table_missing(template: str, number: str) -> str | None:
+    """Why a report of this template has no 附表 number (None: it has); `number` is N or N-M."""
+    own = TEMPLATE_VIEWS.get(template)
+    if own is not None:
+        return None if number in own else f"a {template} report has no 附表 {number}: use 1 … {len(own)}"
+    main, _, project = number.partition("-")
+    if main in APPENDIX and (not project or main == PROJECT_TABLE):
+        return None
+    return f"no 附表 {number}: use 1 … {max(map(int, APPENDIX))} or {PROJECT_TABLE}-N"
+
+
+def has_project_table(conn, report_id: int, number: str) -> bool:
+    query = sql.SQL("SELECT EXISTS (SELECT FROM appendix.{} WHERE report_id = %s AND table_no = %s)").format(
+        sql.Identifier(APPENDIX[PROJECT_TABLE].view))
+    return conn.execute(query, (report_id, number)).fetchone()[0]
+
 
 def qualified(view: str) -> tuple[str, str]:
     """(schema, name): appendix unless the name says another schema (jiangsu.t01_…)."""

@@ -10,14 +10,13 @@ from psycopg import sql
 from rich.table import Table
 from rich.text import Text
 
-from budget_db.appendix import (APPENDIX, PROJECT_INDICATORS_VIEW, TEMPLATE_VIEWS, printed_columns, printed_rows,
-                                qualified, view_headers, view_title)
+from budget_db.appendix import (APPENDIX, PROJECT_INDICATORS_VIEW, PROJECT_TABLE, TEMPLATE_VIEWS, has_project_table,
+                                printed_columns, printed_rows, qualified, report_template, table_missing, view_headers, view_title)
 from budget_db.checks import format_money
 from budget_db.cli import EXIT_REFUSED, app, database_url, fail, out, select_reports, session
 from budget_db.terminal import printable
 
 TABLE_NUMBER = re.compile(r"(\d+)(?:-(\d+))?")  # 7, or 15-3 (one project's table)
-PROJECT_TABLE = "15"
 
 
 def format_value(value) -> str:
@@ -36,12 +35,6 @@ def view_columns(conn, view: str) -> list[tuple[str, str]]:
     if not view_headers(conn, view):
         raise fail(f"the view {'.'.join(qualified(view))} does not exist (is the database migrated?)")
     return printed_columns(conn, view)
-
-
-def has_project_table(conn, report_id: int, number: str) -> bool:
-    query = sql.SQL("SELECT EXISTS (SELECT FROM appendix.{} WHERE report_id = %s AND table_no = %s)").format(
-        sql.Identifier(APPENDIX[PROJECT_TABLE].view))
-    return conn.execute(query, (report_id, number)).fetchone()[0]
 
 
 def choose_report(conn, department: str | None, year: int | None,
@@ -85,12 +78,11 @@ def show(
     url = database_url()
     with session(url) as conn:
         report_id, dept, fiscal_year = choose_report(conn, department, year, kind)
-        template = conn.execute("SELECT template FROM appendix.reports WHERE report_id = %s", (report_id,)).fetchone()[0]
+        template = report_template(conn, report_id)
         own = TEMPLATE_VIEWS.get(template)
-        if own is not None and number not in own:
-            raise fail(f"a {template} report has no 附表 {number}: use 1 … {len(own)}")
-        if own is None and matched.group(1) not in APPENDIX:
-            raise fail(f"no 附表 {number}: use 1 … {max(map(int, APPENDIX))} or {PROJECT_TABLE}-N")
+        missing = table_missing(template, number)
+        if missing:
+            raise fail(missing)
         if own is None and matched.group(2) and not has_project_table(conn, report_id, number):
             raise fail(f"{dept} {fiscal_year} has no 表{number}", EXIT_REFUSED)  # the error only, no empty table
         out.print(printable(f"{dept} · {fiscal_year} · report {report_id}"), highlight=False, markup=False)

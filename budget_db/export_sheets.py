@@ -7,7 +7,8 @@ import re
 
 from psycopg import sql
 
-from budget_db.appendix import (APPENDIX, DERIVED_MARK, PROJECT_INDICATORS_VIEW, printed_columns, printed_rows,
+from budget_db.appendix import (APPENDIX, DERIVED_MARK, PROJECT_INDICATORS_VIEW, PROJECT_TABLE, TEMPLATE_VIEWS,
+                                has_project_table, printed_columns, printed_rows, report_template, table_missing,
                                 view_headers, view_title)
 from budget_db.export import Sheet
 
@@ -38,22 +39,37 @@ def _table_unit(conn, report_id: int, number: str) -> str | None:
     return row[0] if row else None
 
 
+def _report_unit(conn, report_id: int) -> str | None:
+    return conn.execute("SELECT unit FROM appendix.reports WHERE report_id = %s", (report_id,)).fetchone()[0]
+
+
 def _printed_sheet(conn, view: str, report_id: int, name: str, caption: str, unit: str | None,
                    where: tuple[str, str] | None = None, extra: tuple[tuple[str, str], ...] = ()) -> Sheet:
     columns = [*extra, *printed_columns(conn, view)]
-    title = "　".join(part for part in (view_title(conn, view), caption, unit and f"单位：{unit}") if part)
+    printed = view_title(conn, view)
+    if unit and f"（{unit}" in printed:  # the title says it already: 部门收入预算总表（元）
+        unit = None
+    title = "　".join(part for part in (printed, caption, unit and f"单位：{unit}") if part)
     return Sheet(name, [header for _, header in columns], printed_rows(conn, view, columns, report_id, where), title)
 
 
 def appendix_sheets(conn, number: str, report_id: int, caption: str) -> list[Sheet]:
-    """附表 N (1 … 15, or 15-N) of one report as printed; 表15 also gives its indicators' sheet."""
+    """附表 N of one report as printed, by its template's numbers (Shenzhen's 1 … 15 or 15-N, Jiangsu's
+    公开01表 … 公开12表 as 1 … 12, …); Shenzhen's 表15 also gives its indicators' sheet."""
+    template = report_template(conn, report_id)
+    missing = table_missing(template, number)
+    if missing:
+        raise ExportError(missing)
+    own = TEMPLATE_VIEWS.get(template)
+    if own is not None:
+        return [_printed_sheet(conn, own[number], report_id, f"表{number}", caption, _report_unit(conn, report_id))]
     main = number.split("-")[0]
-    if main not in APPENDIX:
-        raise ExportError(f"no 附表 {number}: use 1 … {max(map(int, APPENDIX))} or 15-N")
     view = APPENDIX[main].view
     unit = _table_unit(conn, report_id, number)
-    if main != "15":
+    if main != PROJECT_TABLE:
         return [_printed_sheet(conn, view, report_id, f"表{number}", caption, unit)]
+    if "-" in number and not has_project_table(conn, report_id, number):
+        raise ExportError(f"{caption} has no 表{number}")
     where = ("table_no", number) if "-" in number else None
     table_column = (("table_no", "表号"),)
     return [_printed_sheet(conn, view, report_id, f"表{number}", caption, unit, where, table_column),
@@ -62,8 +78,10 @@ def appendix_sheets(conn, number: str, report_id: int, caption: str) -> list[She
 
 
 def report_sheets(conn, report_id: int, caption: str) -> list[Sheet]:
-    """Every 附表 of a report, one sheet each (表15's projects and their indicators in two)."""
-    return [sheet for number in APPENDIX for sheet in appendix_sheets(conn, number, report_id, caption)]
+    """Every 附表 of a report in its template's order, one sheet each (Shenzhen's 表15: projects and
+    their indicators in two)."""
+    numbers = TEMPLATE_VIEWS.get(report_template(conn, report_id), APPENDIX)
+    return [sheet for number in numbers for sheet in appendix_sheets(conn, number, report_id, caption)]
 
 
 def _qualified(name: str) -> tuple[str, str]:

@@ -101,6 +101,26 @@ def test_three_public_in_wan_yuan_and_operating_expenses(url, loaded):
     assert rows[1][1] == D("47.91") and rows[1][9] == "注:本部门2024年无“三公”经费和机关运行经费预算，故本表为空表。"
 
 
+def test_the_economic_and_three_public_tables_as_printed(url, loaded):
+    rows = _rows(url, "SELECT economic_class, economic_section, item_name, total, personnel_expenses, public_expenses "
+                      "FROM shanghai.s08_basic_economic WHERE report_id = %s ORDER BY row_no", loaded["wanli_budget_2024"])
+    assert rows[2] == ("301", "02", "津贴补贴", D("16623810.00"), D("16623810.00"), D("0.00"))
+    assert rows[-1] == (None, None, "合计", D("99706020.00"), D("88537451.00"), D("11168569.00"))
+    assert len(rows) == _rows(url, "SELECT count(*) FROM budget.basic_expenditure_item WHERE report_id = %s",
+                              loaded["wanli_budget_2024"])[0][0]
+    assert _rows(url, "SELECT total, overseas_travel, official_reception, vehicle_subtotal, vehicle_purchase, "
+                      "vehicle_operation, operating_expenses FROM shanghai.s09_three_public_operating "
+                      "WHERE report_id = %s", loaded["wanli_budget_2025"]) == [
+        (D("37.91"), D("0.00"), D("1.35"), D("36.56"), D("15.00"), D("21.56"), D("464.64"))]
+    from tests.test_loading import cli
+
+    shown = cli("show", "9", "-d", WANLI, "-y", "2025", url=url)
+    assert shown.returncode == 0, shown.stderr
+    assert "部门“三公”经费和机关运行经费预算表（万元）" in shown.stdout and "464.64" in shown.stdout
+    missing = cli("show", "10", "-d", WANLI, "-y", "2025", url=url)
+    assert missing.returncode == 2 and missing.stderr.strip().endswith("a shanghai_budget report has no 附表 10: use 1 … 9")
+
+
 def test_member_units_and_the_performance_goal_narrative(url, loaded):
     assert _rows(url, "SELECT value, label FROM budget.narrative_fact WHERE report_id = %s AND fact_key = "
                       "'member_unit' ORDER BY row_no", loaded["wanli_budget_2025"])[:2] == [

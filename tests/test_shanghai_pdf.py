@@ -53,7 +53,7 @@ def _view_rows(url: str, ids: dict) -> dict[str, list]:
 
 def test_the_same_facts_from_pdf_as_from_text(from_text, from_pdf):
     text_rows, pdf_rows = _view_rows(*from_text), _view_rows(*from_pdf)
-    assert len(text_rows) == 16 and sum(map(len, text_rows.values())) > 300
+    assert len(text_rows) == 18 and sum(map(len, text_rows.values())) > 300
     assert {v: len(r) for v, r in pdf_rows.items()} == {v: len(r) for v, r in text_rows.items()}
     assert pdf_rows == text_rows
 

@@ -138,3 +138,6 @@ def test_export_refuses_what_does_not_exist(export, tmp_path):
     result = export("7", "-d", FUTIAN, "-y", "2020", "-o", str(tmp_path / "x.xlsx"), code=2)
     assert "--kind" in result.output
     export("three_public", "-o", str(tmp_path / "x.txt"), code=2)
+    result = export("15-99", "-d", SAMPLE_DEPARTMENT, "-y", "2020", "-o", str(tmp_path / "x.xlsx"), code=1)
+    assert "深圳市公安局罗湖分局　2020年 has no 表15-99" in result.output  # not two empty sheets
+    assert not (tmp_path / "x.xlsx").exists()
