@@ -19,7 +19,7 @@ from pathlib import Path
 
 import psycopg
 
-from budget_db import migrate
+from budget_db import documents, migrate
 from budget_db.checks import StrictRefusal, finding_counts
 from budget_db.database import DatabaseUnreachable, connect, redact
 from budget_db.load import LoadResult, lock_identity, write_report
@@ -41,9 +41,6 @@ class WriteOptions:
 
 
 def _file_sha256(path: str, max_bytes: int) -> str | None:
-    if JOIN in path and not Path(path).exists():
-        parts = tuple(path.split(JOIN))
-        return joined_sha256(parts, {p: _file_sha256(p, max_bytes) for p in parts})
     try:
         with open_input(path, max_bytes) as file:
             return hashlib.file_digest(file, "sha256").hexdigest()
@@ -52,18 +49,31 @@ def _file_sha256(path: str, max_bytes: int) -> str | None:
 
 
 def _current_by_sha(conn: psycopg.Connection, digests: list[str]) -> dict[str, tuple]:
-    """sha256 -> (report_id, department, fiscal_year, version, missing_tables, findings) of current
-    reports read by this parser version (a newer parser reads the same bytes again)."""
+    """sha256 -> (report_id, department, fiscal_year, version, missing_tables, findings, source_file,
+    documented) of current reports read by this parser version (a newer parser reads the same
+    bytes again); documented: its documents are stored."""
     if not digests:
         return {}
     rows = conn.execute(
-        "SELECT r.sha256, r.id, d.name, r.fiscal_year, r.version, r.missing_tables FROM budget.report r "
+        "SELECT r.sha256, r.id, d.name, r.fiscal_year, r.version, r.missing_tables, r.source_file, "
+        "EXISTS (SELECT FROM budget.report_document x WHERE x.report_id = r.id) FROM budget.report r "
         "JOIN budget.department d ON d.id = r.department_id "
         "WHERE r.superseded_at IS NULL AND r.sha256 = ANY(%s) AND r.parser_version = %s",
         (digests, PARSER_VERSION),
     ).fetchall()
     findings = finding_counts(conn, [row[1] for row in rows])
-    return {row[0]: (*row[1:], findings[row[1]]) for row in rows}
+    return {row[0]: (*row[1:6], findings[row[1]], *row[6:]) for row in rows}
+
+
+def _store_documents_seen(conn: psycopg.Connection, groups: list[tuple[str, ...]], digests: dict[str, str | None],
+                          current: dict[str, tuple]) -> None:
+    """The documents of current reports loaded before alembic 0017 stored as this batch finds them
+    (two documents of one report: the next batch need not read them to pair them)."""
+    for group in groups:
+        known = current.get(joined_sha256(group, digests))
+        if known and not known[7]:
+            documents.store(conn, known[0], known[6], tuple(digests[path] for path in group))
+    conn.commit()
 
 
 def _database_refusal(path: str, exc: psycopg.Error) -> str:
@@ -124,20 +134,26 @@ def iter_load(url: str, paths: Iterable[str | Path], *, encoding: str | None = N
     reading = ReadOptions(encoding, allow_partial, max_bytes)
     writing = WriteOptions(dry_run, strict, keep_cleaner)
     with parsing_processes(workers, len(paths)) as pool:
-        # Pairing reads the documents that may be half of a report (Jiangsu's), in the pool.
-        groups = group_documents(paths, encoding, max_bytes, mapper=pool_map(pool, workers))
-        yield from _load(url, [JOIN.join(group) for group in groups], reading, writing, pool, workers, writers)
+        yield from _load(url, paths, reading, writing, pool, workers, writers)
 
 
-def _load(url: str, paths: list[str], reading: ReadOptions, writing: WriteOptions,
+def _load(url: str, files: list[str], reading: ReadOptions, writing: WriteOptions,
           pool: ProcessPoolExecutor | None, workers: int, writers: int) -> Iterator[LoadResult]:
-    """iter_load's batch entries (a file, or two documents of one report) loaded in order."""
+    """iter_load's files paired into batch entries (a file, or two documents of one report) and
+    loaded in order."""
     dry_run = writing.dry_run
     max_bytes = reading.max_bytes
     try:
         with connect(url) as conn:
-            digests = {path: _file_sha256(path, max_bytes) for path in paths}
+            file_digests = {path: _file_sha256(path, max_bytes) for path in files}
+            # Pairing reads the documents that may be half of a report (Jiangsu's), in the pool.
+            groups = group_documents(files, reading.encoding, max_bytes, mapper=pool_map(pool, workers),
+                                     loaded=documents.loaded_groups(conn, file_digests))
+            paths = [JOIN.join(group) for group in groups]
+            digests = {JOIN.join(group): joined_sha256(group, file_digests) for group in groups}
             current = _current_by_sha(conn, sorted({d for d in digests.values() if d}))
+            if not dry_run:
+                _store_documents_seen(conn, groups, file_digests, current)
             statistics = GrowthSchedule.of(conn)
             conn.commit()
             to_parse = [p for p in paths if digests[p] not in current]
@@ -148,7 +164,7 @@ def _load(url: str, paths: list[str], reading: ReadOptions, writing: WriteOption
             def entry(path: str) -> tuple[Prepared | None, LoadResult | Future]:
                 known = current.get(digests[path])
                 if known:
-                    report_id, department, year, version, missing, findings = known
+                    report_id, department, year, version, missing, findings = known[:6]
                     return None, LoadResult(source=path, outcome="unchanged", report_id=report_id,
                                             department=department, fiscal_year=year, version=version,
                                             missing_tables=list(missing), dry_run=dry_run, findings=findings)

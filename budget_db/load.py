@@ -14,7 +14,7 @@ from functools import lru_cache
 import psycopg
 from psycopg import sql
 
-from budget_db import checks, code_lists, totals
+from budget_db import checks, code_lists, documents, totals
 from budget_db.table_rows import TableRows, encode, with_report_id
 from budget_db.terminal import MESSAGE_LIMIT
 from loaders.errors import ReportError, shorten
@@ -179,11 +179,10 @@ def write_report(conn: psycopg.Connection, parsed: ParsedReport, source_file: st
                           (key,)).fetchone()[0]
     result.version = latest + 1
     result.report_id = conn.execute(
-        "INSERT INTO budget.report (department_id, fiscal_year, kind, title, title_line, scope, unit, "
-        "source_file, sha256, parser_version, version, missing_tables, template, report_key) "
-        "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
+        documents.INSERT_REPORT,
         (department_id, meta.fiscal_year, meta.kind, meta.title, meta.title_line, meta.scope, meta.unit,
-         source_file, parsed.sha256, PARSER_VERSION, result.version, parsed.missing_tables, meta.template, key),
+         source_file, parsed.sha256, PARSER_VERSION, result.version, parsed.missing_tables, meta.template, key,
+         *documents.names_and_digests(source_file, parsed.documents or (parsed.sha256,))),
     ).fetchone()[0]
     result.rows = write_tables(conn, result.report_id, encode(parsed.records) if tables is None else tables)
     write_line_sources(conn, result.report_id, parsed.line_sources)

@@ -74,10 +74,21 @@ def _is_pdf(path: str, max_bytes: int) -> bool:
 
 
 def group_documents(paths: list[str], encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-                    mapper=map) -> list[tuple[str, ...]]:
+                    mapper=map, loaded: list[tuple[str, ...]] = ()) -> list[tuple[str, ...]]:
     """The paths in order, a narrative-only document joined with its tables (narrative first).
-    `mapper`: how describe runs over the paths (a parsing pool's map, or map)."""
-    documents = [d for d in mapper(partial(describe, encoding=encoding, max_bytes=max_bytes), paths) if d]
+    `mapper`: how describe runs over the paths (a parsing pool's map, or map). `loaded`: groups of
+    paths already loaded as one report each (budget_db.documents): unless a document read here may
+    be half of a report, they stay as they are, unread."""
+    known = {path for group in loaded for path in group}
+    read = partial(describe, encoding=encoding, max_bytes=max_bytes)
+    documents = [d for d in mapper(read, [p for p in paths if p not in known]) if d]
+    if not documents:
+        first = {group[0]: group for group in loaded}
+        return [first.get(path, (path,)) for path in paths if path in first or path not in known]
+    if known:  # one of them may pair with a document loaded before: pair them all, in input order
+        documents += [d for d in mapper(read, [p for p in paths if p in known]) if d]
+        order = {path: n for n, path in enumerate(paths)}
+        documents.sort(key=lambda d: order[d.path])
     tables = [d for d in documents if d.role == "tables"]
     partner: dict[str, str] = {}
     for narrative in (d for d in documents if d.role == "narrative"):
@@ -121,6 +132,7 @@ def parse_joined(paths: tuple[str, ...], *, encoding: str | None = None, allow_p
         raise ReportError(f"the report lacks tables; missing {', '.join(missing)} (--allow-partial loads the rest)",
                           where=source)
     parsed.missing_tables = missing
+    parsed.documents = (narrative_source.sha256, tables_source.sha256)
     narrative_lines = narrative_text.count("\n") + 1
     if narrative_source.line_sources or tables_source.line_sources:  # PDF: pages of both documents
         parsed = attach_sources(parsed, (*narrative_source.line_sources[:narrative_lines],

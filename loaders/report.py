@@ -87,6 +87,9 @@ class ParsedReport:
     links: list = field(default_factory=list)  # how project names matched (in memory: the rows keep project_no)
     # Where each line is printed, for PDF input (loaders.pdf.PdfLine per line; empty for text).
     line_sources: tuple = ()
+    # The sha256 of each document read, where there are two (a narrative, then its tables);
+    # empty for one file, whose sha256 is the report's.
+    documents: tuple[str, ...] = ()
 
     def of(self, record_class: type) -> list:
         return of_classes(chain(self.records, self.links), record_class)

@@ -27,13 +27,16 @@ def test_upgrade_downgrade_upgrade(fresh_database):
     direct_keys = ("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND confrelid = 'budget.report'::regclass "
                    "AND conrelid <> 'budget.report_table'::regclass AND conname LIKE '%%_report_id_fkey'")
     with psycopg.connect(url, autocommit=True) as conn:  # facts reach their report through their table (0013)
-        # project, narrative (2), validation (2), source_line, report_total (0016)
-        assert conn.execute(direct_keys).fetchone() == (7,)
+        # project, narrative (2), validation (2), source_line, report_total (0016), report_document (0017)
+        assert conn.execute(direct_keys).fetchone() == (8,)
     # facts' keys to their table and project: statement triggers (0015), deferred foreign keys before
     key_checks = ("SELECT count(*) FROM pg_trigger WHERE tgname ~ '_has_its_(table|target_project|project)_on_'")
     deferred_keys = "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND condeferred"
     with psycopg.connect(url, autocommit=True) as conn:
         assert conn.execute(key_checks).fetchone() == (42,) and conn.execute(deferred_keys).fetchone() == (0,)
+    migrate.downgrade(url, "0016")  # the documents of each report (0017)
+    with psycopg.connect(url, autocommit=True) as conn:
+        assert conn.execute("SELECT to_regclass('budget.report_document')").fetchone() == (None,)
     migrate.downgrade(url, "0015")  # each report's stored totals (0016)
     with psycopg.connect(url, autocommit=True) as conn:
         assert conn.execute("SELECT to_regclass('budget.report_total')").fetchone() == (None,)
