@@ -1,17 +1,21 @@
 -- Each current report's totals computed from its rows, in 万元: expenditure (合计 row of the
 -- expenditure-by-unit table, or the sum of its units), its basic and project parts, income, the
--- functional tables' 类 summed over all funds, and 三公 of the report's own year. The loader
--- stores a report's row in budget.report_total (alembic 0016), which department_year_totals and
--- three_public's rank read; this view is what that table holds, read for its report (LATERAL).
+-- functional tables' 类 summed over all funds, and 三公 of the report's own year. A report without
+-- tables by unit (every template but Shenzhen's) takes its expenditure and income from the 合计
+-- rows it prints: of its functional and income tables of all funds (Shanghai 部门支出预算总表 and
+-- 部门收入预算总表, the 决算's 支出决算表 and 收入决算表), or of Jiangsu's 支出预算总表 and
+-- 收入预算总表 (收入总计). The loader stores a report's row in budget.report_total (alembic 0016),
+-- which department_year_totals and three_public's rank read; this view is what that table holds,
+-- read for its report (LATERAL).
 CREATE OR REPLACE VIEW analysis.report_totals_live AS
 SELECT r.report_id,
        r.region,
        r.fiscal_year,
        r.stage,
-       u.expenditure_total,
-       u.basic_expenditure,
-       u.project_expenditure,
-       u.income_total,
+       coalesce(u.expenditure_total, p.expenditure_total) AS expenditure_total,
+       coalesce(u.basic_expenditure, p.basic_expenditure) AS basic_expenditure,
+       coalesce(u.project_expenditure, p.project_expenditure) AS project_expenditure,
+       coalesce(u.income_total, p.income_total) AS income_total,
        f.functional_total,
        tp.report_id IS NOT NULL AS three_public_printed,
        tp.total AS three_public_total
@@ -29,6 +33,37 @@ CROSS JOIN LATERAL (
     JOIN appendix.department_unit_totals d ON d.report_id = t.report_id AND d.table_no = t.table_no
     WHERE t.report_id = r.report_id
 ) u
+CROSS JOIN LATERAL (
+    -- the printed 合计 rows of a report without tables by unit; a table with two such rows gives none
+    SELECT CASE WHEN count(*) FILTER (WHERE w.kind = 'functional_expenditure') = 1
+                THEN max(w.total) FILTER (WHERE w.kind = 'functional_expenditure') END AS expenditure_total,
+           CASE WHEN count(*) FILTER (WHERE w.kind = 'functional_expenditure') = 1
+                THEN max(w.basic) FILTER (WHERE w.kind = 'functional_expenditure') END AS basic_expenditure,
+           CASE WHEN count(*) FILTER (WHERE w.kind = 'functional_expenditure') = 1
+                THEN max(w.project) FILTER (WHERE w.kind = 'functional_expenditure') END AS project_expenditure,
+           CASE WHEN count(*) FILTER (WHERE w.kind = 'income_by_function') = 1
+                THEN max(w.total) FILTER (WHERE w.kind = 'income_by_function') END AS income_total
+    FROM (
+        SELECT t.kind, e.total * m.wan_yuan AS total, e.basic_expenditure * m.wan_yuan AS basic,
+               e.project_expenditure * m.wan_yuan AS project
+        FROM budget.report_table t
+        JOIN budget.money_unit m ON m.unit = t.unit
+        JOIN budget.functional_expenditure e ON e.report_id = t.report_id AND e.table_no = t.table_no
+        WHERE t.report_id = r.report_id AND t.fund = '全部资金'
+          AND t.kind IN ('functional_expenditure', 'income_by_function') AND e.functional_code IS NULL
+        UNION ALL  -- Jiangsu: 支出预算总表 合计 | 基本支出 | 项目支出, 收入预算总表 收入总计
+        SELECT CASE t.kind WHEN 'expenditure_summary' THEN 'functional_expenditure' ELSE 'income_by_function' END,
+               max(l.amount * m.wan_yuan) FILTER (WHERE (t.kind = 'expenditure_summary' AND l.label = '合计')
+                                                   OR (t.kind = 'income_summary' AND l.label_group = '收入总计')),
+               max(l.amount * m.wan_yuan) FILTER (WHERE l.label = '基本支出'),
+               max(l.amount * m.wan_yuan) FILTER (WHERE l.label = '项目支出')
+        FROM budget.report_table t
+        JOIN budget.money_unit m ON m.unit = t.unit
+        JOIN budget.two_sided_summary_line l ON l.report_id = t.report_id AND l.table_no = t.table_no
+        WHERE t.report_id = r.report_id AND t.kind IN ('expenditure_summary', 'income_summary')
+        GROUP BY t.kind, t.table_no
+    ) w
+) p
 LEFT JOIN LATERAL (
     -- the 类 (three-digit codes) of the functional tables, as analysis.functional_expenditure sums
     -- them, read from the rows (that view also finds each line's previous year); a table of all

@@ -77,3 +77,28 @@ def test_funding_sources_of_the_income_tables_by_function(real):
     wanli = _rows(real, "SELECT amount, share_percent FROM analysis.funding_sources "
                         "WHERE department = %s AND fiscal_year = 2025 AND source_code = 'fiscal'", WANLI)
     assert wanli == [(D("18976.755100"), D("100.00"))]  # 189,767,551 元
+
+
+def test_totals_of_every_template_from_the_rows_they_print(real):
+    """A report without Shenzhen's tables by unit takes its totals from its own 合计 rows."""
+    query = ("SELECT template, expenditure_total, basic_expenditure, project_expenditure, income_total, "
+             "previous_expenditure_total, change_amount, change_percent FROM analysis.department_year_totals "
+             "WHERE department = %s AND fiscal_year = %s")
+    # Jiangsu 支出预算总表 合计 | 基本支出 | 项目支出 (and 单位预留机动经费 5,011.40), 收入预算总表 收入总计
+    assert _rows(real, query, "江苏省高级人民法院", 2019) == [
+        ("jiangsu_budget", D("37188.34"), D("21968.00"), D("10208.94"), D("37188.34"), D("33172.15"), D("4016.19"),
+         D("12.11"))]
+    # Shanghai 部门支出预算总表 and 部门收入预算总表, 合计 rows in 元
+    assert _rows(real, query, WANLI, 2025) == [
+        ("shanghai_budget", D("18976.755100"), D("10134.174600"), D("8842.580500"), D("18976.755100"),
+         D("15621.112300"), D("3355.642800"), D("21.48"))]
+    # the 决算's 支出决算表 (本年支出合计) and 收入决算表
+    assert _rows(real, query, "上海市普陀区财政局", 2024) == [
+        ("final_accounts", D("2940.05"), D("2336.91"), D("603.14"), D("2946.25"), None, None, None)]
+    missing = _rows(real, "SELECT count(*) FROM analysis.department_year_totals WHERE expenditure_total IS NULL "
+                          "OR basic_expenditure IS NULL OR project_expenditure IS NULL OR income_total IS NULL")
+    assert missing == [(0,)]
+    stored = _rows(real, "SELECT * FROM analysis.report_totals_live EXCEPT SELECT report_id, region, fiscal_year, "
+                         "stage, expenditure_total, basic_expenditure, project_expenditure, income_total, "
+                         "functional_total, three_public_printed, three_public_total FROM budget.report_total")
+    assert stored == []
