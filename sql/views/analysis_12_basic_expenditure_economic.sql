@@ -1,5 +1,6 @@
 -- Basic expenditure by economic category: the 类 (e.g. 301 工资福利支出) and 款 (30101 基本工资)
--- rows of the basic-expenditure table, one row per printed row, in 万元.
+-- rows of the basic-expenditure table (a budget's 基本支出预算表, a 决算's 基本支出决算表 of
+-- 人员经费 | 公用经费), one row per printed row, in 万元.
 CREATE OR REPLACE VIEW analysis.basic_expenditure_economic AS
 SELECT t.department, t.region, t.fiscal_year, t.stage, t.scope,
        t.table_no,
@@ -18,10 +19,10 @@ JOIN budget.basic_expenditure_item b ON b.report_id = t.report_id AND b.table_no
 LEFT JOIN (SELECT u.report_id, u.table_no, sum(u.total) AS total FROM budget.basic_expenditure_item u
            WHERE u.row_kind = 'unit' GROUP BY u.report_id, u.table_no) unit_total
        ON unit_total.report_id = t.report_id AND unit_total.table_no = t.table_no
-WHERE t.table_kind = 'basic_expenditure' AND b.row_kind IN ('category', 'item');
+WHERE t.table_kind IN ('basic_expenditure', 'economic_two_sided') AND b.row_kind IN ('category', 'item');
 
 COMMENT ON VIEW analysis.basic_expenditure_economic IS '分析：基本支出按经济分类（类、款，万元）';
-COMMENT ON COLUMN analysis.basic_expenditure_economic.table_no IS '表号（基本支出表，如印刷）';
+COMMENT ON COLUMN analysis.basic_expenditure_economic.table_no IS '表号（基本支出表 / 基本支出决算表，如印刷）';
 COMMENT ON COLUMN analysis.basic_expenditure_economic.row_no IS '行号（印刷顺序）';
 COMMENT ON COLUMN analysis.basic_expenditure_economic.level IS '（派生）级次：类 / 款';
 COMMENT ON COLUMN analysis.basic_expenditure_economic.economic_code IS '经济分类科目编码';

@@ -102,3 +102,15 @@ def test_totals_of_every_template_from_the_rows_they_print(real):
                          "stage, expenditure_total, basic_expenditure, project_expenditure, income_total, "
                          "functional_total, three_public_printed, three_public_total FROM budget.report_total")
     assert stored == []
+
+
+def test_basic_expenditure_by_economic_category_of_a_final_account(real):
+    """The 决算's 基本支出决算表 (人员经费 | 公用经费 side by side) reads like a budget's 基本支出预算表."""
+    rows = _rows(real, "SELECT level, economic_code, economic_name, category_code, amount, share_percent "
+                       "FROM analysis.basic_expenditure_economic WHERE department = '上海市普陀区财政局' "
+                       "AND fiscal_year = 2024 AND stage = '决算' ORDER BY row_no")
+    assert len(rows) == 64  # 4 类 and 60 款 printed; the two 合计 are not categories
+    assert rows[0] == ("类", "301", "工资福利支出", None, D("2082.85"), D("89.13"))
+    assert rows[2] == ("款", "30101", "基本工资", "301", D("262.33"), D("11.23"))
+    # the 类 add up to the 基本支出 of 支出决算表
+    assert sum(amount for level, *_, amount, _share in rows if level == "类") == D("2336.91")
