@@ -30,6 +30,7 @@ CODE_LISTS = (
     CodeList("table_kind", "table_kinds.csv", ("code",), ("code", "name")),
     CodeList("money_unit", "money_units.csv", ("unit",), ("unit", "wan_yuan")),
     CodeList("funding_source", "funding_sources.csv", ("code",), ("code", "name", "parent_code", "ordinal")),
+    CodeList("funding_source_label", "funding_source_labels.csv", ("label",), ("label", "source_code")),
     CodeList("economic_classification", "economic_classification.csv", ("code",), ("code", "name", "parent_code")),
 )
 FUNCTIONAL_CLASSES = "functional_classification_classes.csv"

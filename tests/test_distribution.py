@@ -4,7 +4,8 @@ checked on one shard; the other tables are dimensions and code lists (reference 
 
 from __future__ import annotations
 
-REFERENCE_TABLES = {"department", "fiscal_year", "economic_classification", "functional_classification", "funding_source", "money_unit",
+REFERENCE_TABLES = {"department", "fiscal_year", "economic_classification", "functional_classification", "funding_source",
+                    "funding_source_label", "money_unit",
                     "table_kind", "validation_rule", "alembic_version"}
 
 

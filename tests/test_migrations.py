@@ -19,7 +19,9 @@ def test_upgrade_downgrade_upgrade(fresh_database):
     with psycopg.connect(url, autocommit=True) as conn:
         first = _schema(conn)
         assert "budget.report" in first and "appendix.t07_general_budget_expenditure" in first
-        assert conn.execute("SELECT count(*) FROM budget.economic_classification").fetchone() == (67,)  # 5 codes the 决算 prints added (issue 13)
+        assert conn.execute("SELECT count(*) FROM budget.economic_classification").fetchone() == (67,)
+        assert conn.execute("SELECT label FROM budget.funding_source_label WHERE source_code = 'other_funds'"
+                            ).fetchall() == [("其他资金",)]  # 5 codes the 决算 prints added (issue 13)
         assert conn.execute(
             "SELECT name FROM budget.functional_classification WHERE fiscal_year = 2020 AND code = '204'"
         ).fetchone() == ("公共安全支出",)
@@ -34,6 +36,9 @@ def test_upgrade_downgrade_upgrade(fresh_database):
     deferred_keys = "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND condeferred"
     with psycopg.connect(url, autocommit=True) as conn:
         assert conn.execute(key_checks).fetchone() == (42,) and conn.execute(deferred_keys).fetchone() == (0,)
+    migrate.downgrade(url, "0017")  # the printed lines that name a funding source (0018)
+    with psycopg.connect(url, autocommit=True) as conn:
+        assert conn.execute("SELECT to_regclass('budget.funding_source_label')").fetchone() == (None,)
     migrate.downgrade(url, "0016")  # the documents of each report (0017)
     with psycopg.connect(url, autocommit=True) as conn:
         assert conn.execute("SELECT to_regclass('budget.report_document')").fetchone() == (None,)

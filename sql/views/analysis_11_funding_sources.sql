@@ -1,7 +1,8 @@
 -- Where the money comes from: the department's income by funding source (the code list
 -- budget.funding_source, nested by parent_code), from its income-by-unit table (the 合计 row, or
--- the sum of the units when none is printed: appendix.department_unit_totals) or its income table
--- by function (its 合计 row: Shanghai, 部门决算), in 万元.
+-- the sum of the units when none is printed: appendix.department_unit_totals), its income table
+-- by function (its 合计 row: Shanghai, 部门决算), or the income side of its 收支预算总表 (Jiangsu:
+-- the lines budget.funding_source_label names, and 收入合计), in 万元.
 CREATE OR REPLACE VIEW analysis.funding_sources AS
 WITH total_row AS (  -- each income table's department total, by funding source: amount, and 收入总计
     SELECT u.report_id, u.table_no, u.source_code, u.amount, u.income_total
@@ -15,6 +16,16 @@ WITH total_row AS (  -- each income table's department total, by funding source:
     JOIN budget.report_table k ON k.report_id = f.report_id AND k.table_no = f.table_no AND k.kind = 'income_by_function'
     JOIN budget.funding_amount a ON a.report_id = f.report_id AND a.table_no = f.table_no AND a.row_no = f.row_no
     WHERE f.functional_code IS NULL
+    UNION ALL  -- 收支预算总表 (three sides): its income lines that name a source, as printed, and 收入合计
+    SELECT l.report_id, l.table_no, n.source_code, coalesce(l.amount, 0), total.amount
+    FROM budget.report_table k
+    JOIN budget.two_sided_summary_line l ON l.report_id = k.report_id AND l.table_no = k.table_no AND l.side = 'income'
+    JOIN budget.funding_source_label n
+      ON n.label = regexp_replace(l.label, '^([一二三四五六七八九十]+、|[0-9]+[.．])|\s', '', 'g')
+    LEFT JOIN budget.two_sided_summary_line total
+      ON total.report_id = l.report_id AND total.table_no = l.table_no AND total.side = 'income'
+     AND regexp_replace(total.label, '\s', '', 'g') = '收入合计'
+    WHERE k.kind = 'three_sided_summary'
 )
 SELECT t.department, t.region, t.fiscal_year, t.stage, t.scope,
        t.table_no,
@@ -29,10 +40,10 @@ SELECT t.department, t.region, t.fiscal_year, t.stage, t.scope,
 FROM analysis.report_tables t
 JOIN total_row u ON u.report_id = t.report_id AND u.table_no = t.table_no
 JOIN budget.funding_source s ON s.code = u.source_code
-WHERE t.table_kind IN ('income_by_unit', 'income_by_function');
+WHERE t.table_kind IN ('income_by_unit', 'income_by_function', 'three_sided_summary');
 
 COMMENT ON VIEW analysis.funding_sources IS '分析：部门收入按资金来源（万元）';
-COMMENT ON COLUMN analysis.funding_sources.table_no IS '表号（收入预算表 / 收入决算表，如印刷）';
+COMMENT ON COLUMN analysis.funding_sources.table_no IS '表号（收入预算表 / 收入决算表 / 收支预算总表，如印刷）';
 COMMENT ON COLUMN analysis.funding_sources.ordinal IS '（派生）资金来源在代码表中的次序';
 COMMENT ON COLUMN analysis.funding_sources.source_code IS '资金来源代码（budget.funding_source）';
 COMMENT ON COLUMN analysis.funding_sources.source_name IS '资金来源名称';

@@ -114,3 +114,28 @@ def test_basic_expenditure_by_economic_category_of_a_final_account(real):
     assert rows[2] == ("款", "30101", "基本工资", "301", D("262.33"), D("11.23"))
     # the 类 add up to the 基本支出 of 支出决算表
     assert sum(amount for level, *_, amount, _share in rows if level == "类") == D("2336.91")
+
+
+def test_funding_sources_of_a_jiangsu_report_from_its_summary_table(real):
+    """Jiangsu prints its sources as lines of 收支预算总表's income side (budget.funding_source_label)."""
+    rows = _rows(real, "SELECT table_no, source_code, source_name, parent_code, amount, income_total, share_percent "
+                       "FROM analysis.funding_sources WHERE department = '江苏省政协办公厅' AND fiscal_year = 2018 "
+                       "ORDER BY ordinal")
+    assert rows == [
+        ("公开01表", "fiscal", "财政拨款", None, D("10070.48"), D("10150.48"), D("99.21")),  # 一、财政拨款
+        ("公开01表", "general_public", "一般公共预算拨款", "fiscal", D("10070.48"), D("10150.48"), D("99.21")),
+        ("公开01表", "government_fund", "政府性基金预算拨款", "fiscal", D("0"), D("10150.48"), D("0.00")),  # printed empty
+        ("公开01表", "fiscal_special_account", "财政专户拨款", "fiscal", D("0"), D("10150.48"), D("0.00")),
+        ("公开01表", "prior_year_carryover", "上年结余、结转", None, D("0"), D("10150.48"), D("0.00")),
+        ("公开01表", "other_funds", "其他资金", None, D("80.00"), D("10150.48"), D("0.79"))]  # 三、其他资金
+    # "1. 一般公共预算" (a space after the number) is the same line; every Jiangsu report has its six
+    counts = _rows(real, "SELECT count(*), count(DISTINCT report_id) FROM analysis.funding_sources "
+                         "WHERE template = 'jiangsu_budget'")
+    assert counts == [(60, 10)]
+    npc = _rows(real, "SELECT amount FROM analysis.funding_sources WHERE department = '江苏省人大常委会办公厅' "
+                      "AND fiscal_year = 2018 AND source_code = 'general_public'")
+    assert npc == [(D("15897.44"),)]
+    # the top-level sources add up to the income total
+    top = _rows(real, "SELECT report_id, sum(amount), min(income_total) FROM analysis.funding_sources "
+                      "WHERE template = 'jiangsu_budget' AND parent_code IS NULL GROUP BY report_id")
+    assert len(top) == 10 and all(total == income for _, total, income in top)
