@@ -10,6 +10,7 @@ lists it.
 from __future__ import annotations
 
 import csv
+import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -68,6 +69,19 @@ def sync_functional_classes(raw, years: list[int]) -> None:
             ("fiscal_year", "code", "name", "level", "parent_code", "origin"), values)
 
 
+def files_checksum() -> str:
+    """Identifies the code list files, so that a changed file is synced even at head."""
+    digest = hashlib.sha256()
+    for file in sorted([code_list.file for code_list in CODE_LISTS] + [FUNCTIONAL_CLASSES]):
+        digest.update(file.encode() + b"\0" + (REFERENCE_DIR / file).read_bytes() + b"\0")
+    return f"code lists sha256:{digest.hexdigest()}"
+
+
+def synced_checksum(raw) -> str | None:
+    row = raw.execute("SELECT obj_description(to_regnamespace('budget'), 'pg_namespace')").fetchone()
+    return row[0] if row else None
+
+
 def sync(connection) -> None:
     raw = getattr(getattr(connection, "connection", None), "driver_connection", connection)
     for code_list in CODE_LISTS:
@@ -75,3 +89,4 @@ def sync(connection) -> None:
                 list(rows(code_list.file, code_list.columns)))
     years = [row[0] for row in raw.execute("SELECT year FROM budget.fiscal_year ORDER BY year")]
     sync_functional_classes(raw, years)
+    raw.execute(sql.SQL("COMMENT ON SCHEMA budget IS {}").format(sql.Literal(files_checksum())))

@@ -7,7 +7,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
-from budget_db import views
+from budget_db import code_lists, views
 from budget_db.config import ALEMBIC_DIR
 
 
@@ -22,13 +22,14 @@ def alembic_config(url: str) -> Config:
 
 
 def up_to_date(url: str, config: Config) -> bool:
-    """At head with the current view files: nothing to do (and no view lock to take)."""
+    """At head with the current view and code list files: nothing to do (and no view lock to take)."""
     head = ScriptDirectory.from_config(config).get_current_head()
     with psycopg.connect(url, autocommit=True) as conn:
         if conn.execute("SELECT to_regclass('public.alembic_version')").fetchone()[0] is None:
             return False
         current = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        return current is not None and current[0] == head and views.applied_checksum(conn) == views.views_checksum()
+        return (current is not None and current[0] == head and views.applied_checksum(conn) == views.views_checksum()
+                and code_lists.synced_checksum(conn) == code_lists.files_checksum())
 
 
 def upgrade(url: str, revision: str = "head") -> None:

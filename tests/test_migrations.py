@@ -109,6 +109,36 @@ def test_upgrade_at_head_leaves_views_alone_until_their_files_change(fresh_datab
         assert views.applied_checksum(conn) == "views sha256:changed"
 
 
+def test_a_changed_code_list_file_is_synced_at_head(fresh_database, tmp_path, monkeypatch):
+    """Code lists are files: a changed file reaches a database already at head (update changed)."""
+    import shutil
+
+    import psycopg
+
+    from budget_db import code_lists
+
+    url = fresh_database("budget_code_lists")
+    migrate.upgrade(url)
+    name = "SELECT name FROM budget.funding_source WHERE code = 'other_funds'"
+    with psycopg.connect(url, autocommit=True) as conn:
+        assert conn.execute(name).fetchone() == ("其他资金",)
+        assert code_lists.synced_checksum(conn) == code_lists.files_checksum()
+    folder = tmp_path / "reference"
+    shutil.copytree(code_lists.REFERENCE_DIR, folder)
+    csv = folder / "funding_sources.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace("other_funds,其他资金", "other_funds,其他资金（改）"),
+                   encoding="utf-8")
+    monkeypatch.setattr(code_lists, "REFERENCE_DIR", folder)
+    code_lists.rows.cache_clear()
+    try:
+        migrate.upgrade(url)
+        with psycopg.connect(url, autocommit=True) as conn:
+            assert conn.execute(name).fetchone() == ("其他资金（改）",)
+            assert code_lists.synced_checksum(conn) == code_lists.files_checksum()
+    finally:
+        code_lists.rows.cache_clear()
+
+
 def test_0015_downgrades_and_upgrades_a_loaded_report(fresh_database):
     """The keys go from triggers back to foreign keys over loaded rows (PostgreSQL checks each row as
     it creates them) and to triggers again; either way a delete takes the report's rows."""
