@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import psycopg
 
@@ -48,10 +49,22 @@ def _file_sha256(path: str, max_bytes: int) -> str | None:
         return None  # prepare() refuses it with the reason
 
 
-def _current_by_sha(conn: psycopg.Connection, digests: list[str]) -> dict[str, tuple]:
-    """sha256 -> (report_id, department, fiscal_year, version, missing_tables, findings, source_file,
-    documented) of current reports read by this parser version (a newer parser reads the same
-    bytes again); documented: its documents are stored."""
+class Current(NamedTuple):
+    """A current report, as a batch that finds its bytes again needs it."""
+
+    report_id: int
+    department: str
+    fiscal_year: int
+    version: int
+    missing_tables: list[str]
+    source_file: str
+    documented: bool  # its documents are stored (budget.report_document)
+    findings: dict
+
+
+def _current_by_sha(conn: psycopg.Connection, digests: list[str]) -> dict[str, Current]:
+    """The current reports of these sha256, read by this parser version (a newer parser reads the
+    same bytes again)."""
     if not digests:
         return {}
     rows = conn.execute(
@@ -62,17 +75,17 @@ def _current_by_sha(conn: psycopg.Connection, digests: list[str]) -> dict[str, t
         (digests, PARSER_VERSION),
     ).fetchall()
     findings = finding_counts(conn, [row[1] for row in rows])
-    return {row[0]: (*row[1:6], findings[row[1]], *row[6:]) for row in rows}
+    return {row[0]: Current(*row[1:], findings[row[1]]) for row in rows}
 
 
 def _store_documents_seen(conn: psycopg.Connection, groups: list[tuple[str, ...]], digests: dict[str, str | None],
-                          current: dict[str, tuple]) -> None:
+                          current: dict[str, Current]) -> None:
     """The documents of current reports loaded before alembic 0017 stored as this batch finds them
     (two documents of one report: the next batch need not read them to pair them)."""
     for group in groups:
         known = current.get(joined_sha256(group, digests))
-        if known and not known[7]:
-            documents.store(conn, known[0], known[6], tuple(digests[path] for path in group))
+        if known and not known.documented:
+            documents.store(conn, known.report_id, known.source_file, tuple(digests[path] for path in group))
     conn.commit()
 
 
@@ -164,10 +177,10 @@ def _load(url: str, files: list[str], reading: ReadOptions, writing: WriteOption
             def entry(path: str) -> tuple[Prepared | None, LoadResult | Future]:
                 known = current.get(digests[path])
                 if known:
-                    report_id, department, year, version, missing, findings = known[:6]
-                    return None, LoadResult(source=path, outcome="unchanged", report_id=report_id,
-                                            department=department, fiscal_year=year, version=version,
-                                            missing_tables=list(missing), dry_run=dry_run, findings=findings)
+                    return None, LoadResult(source=path, outcome="unchanged", report_id=known.report_id,
+                                            department=known.department, fiscal_year=known.fiscal_year,
+                                            version=known.version, missing_tables=list(known.missing_tables),
+                                            dry_run=dry_run, findings=known.findings)
                 prepared = next(parsed)
                 if prepared.refusal is not None:
                     return None, LoadResult.refused(path, prepared.refusal, dry_run=dry_run)
