@@ -36,6 +36,9 @@ def test_upgrade_downgrade_upgrade(fresh_database):
     deferred_keys = "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND condeferred"
     with psycopg.connect(url, autocommit=True) as conn:
         assert conn.execute(key_checks).fetchone() == (42,) and conn.execute(deferred_keys).fetchone() == (0,)
+    migrate.downgrade(url, "0018")  # the index of the 合计 rows (0019)
+    with psycopg.connect(url, autocommit=True) as conn:
+        assert conn.execute("SELECT to_regclass('budget.functional_expenditure_total_rows')").fetchone() == (None,)
     migrate.downgrade(url, "0017")  # the printed lines that name a funding source (0018)
     with psycopg.connect(url, autocommit=True) as conn:
         assert conn.execute("SELECT to_regclass('budget.funding_source_label')").fetchone() == (None,)

@@ -17,15 +17,18 @@ WITH total_row AS (  -- each income table's department total, by funding source:
     JOIN budget.funding_amount a ON a.report_id = f.report_id AND a.table_no = f.table_no AND a.row_no = f.row_no
     WHERE f.functional_code IS NULL
     UNION ALL  -- 收支预算总表 (three sides): its income lines that name a source, as printed, and 收入合计
-    SELECT l.report_id, l.table_no, n.source_code, coalesce(l.amount, 0), total.amount
-    FROM budget.report_table k
-    JOIN budget.two_sided_summary_line l ON l.report_id = k.report_id AND l.table_no = k.table_no AND l.side = 'income'
-    JOIN budget.funding_source_label n
-      ON n.label = regexp_replace(l.label, '^([一二三四五六七八九十]+、|[0-9]+[.．])|\s', '', 'g')
-    LEFT JOIN budget.two_sided_summary_line total
-      ON total.report_id = l.report_id AND total.table_no = l.table_no AND total.side = 'income'
-     AND regexp_replace(total.label, '\s', '', 'g') = '收入合计'
-    WHERE k.kind = 'three_sided_summary'
+    SELECT w.report_id, w.table_no, w.source_code, coalesce(w.amount, 0), w.income_total
+    FROM (SELECT l.report_id, l.table_no, l.amount,
+                 (SELECT n.source_code FROM budget.funding_source_label n
+                  WHERE n.label = regexp_replace(l.label, '^([一二三四五六七八九十]+、|[0-9]+[.．])|\s', '', 'g'))
+                     AS source_code,
+                 max(l.amount) FILTER (WHERE regexp_replace(l.label, '\s', '', 'g') = '收入合计')
+                     OVER (PARTITION BY l.report_id, l.table_no) AS income_total  -- one pass, no self-join
+          FROM budget.report_table k
+          JOIN budget.two_sided_summary_line l
+            ON l.report_id = k.report_id AND l.table_no = k.table_no AND l.side = 'income'
+          WHERE k.kind = 'three_sided_summary') w
+    WHERE w.source_code IS NOT NULL
 )
 SELECT t.department, t.region, t.fiscal_year, t.stage, t.scope,
        t.table_no,
