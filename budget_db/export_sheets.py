@@ -40,7 +40,10 @@ def _table_unit(conn, report_id: int, number: str) -> str | None:
 
 
 def _report_unit(conn, report_id: int) -> str | None:
-    return conn.execute("SELECT unit FROM appendix.reports WHERE report_id = %s", (report_id,)).fetchone()[0]
+    """The unit every table of the report prints; None where they differ (Shanghai: 元, and 万元 for
+    its 三公 table), when the view's own title says it."""
+    return conn.execute("SELECT CASE WHEN count(DISTINCT unit) = 1 THEN min(unit) END FROM budget.report_table "
+                        "WHERE report_id = %s", (report_id,)).fetchone()[0]
 
 
 def _printed_sheet(conn, view: str, report_id: int, name: str, caption: str, unit: str | None,

@@ -85,6 +85,12 @@ def test_the_tables_as_printed_with_their_titles_and_units(export, tmp_path):
     # The printed title already gives the unit (元): it is not said twice.
     assert sheet["A1"].value == "部门支出预算总表（元）　上海市普陀区人民政府万里街道办事处　2025年"
     assert values(sheet)[0][:5] == ("201", None, None, "一般公共服务支出", 3296600)
+    path = tmp_path / "s9.xlsx"
+    export("9", "-d", SHANGHAI[0], "-y", SHANGHAI[1], "-o", str(path))
+    sheet = openpyxl.load_workbook(path)["表9"]
+    # this table prints 万元 where the report's others print 元: its title's unit, no other
+    assert sheet["A1"].value == "部门“三公”经费和机关运行经费预算表（万元）　上海市普陀区人民政府万里街道办事处　2025年"
+    assert values(sheet) == [(37.91, 0, 1.35, 36.56, 15, 21.56, 464.64)]
     path = tmp_path / "f1.xlsx"
     export("1", "-d", FINAL[0], "-y", FINAL[1], "-o", str(path))
     sheet = openpyxl.load_workbook(path)["表1"]
