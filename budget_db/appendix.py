@@ -55,7 +55,8 @@ TEMPLATE_VIEWS = {
     "shanghai_budget": {
         "1": "shanghai.s01_summary", "2": "shanghai.s02_income", "3": "shanghai.s03_expenditure",
         "4": "shanghai.s04_fiscal_summary", "5": "shanghai.s05_general_budget", "6": "shanghai.s06_gov_fund",
-        "7": "shanghai.s07_state_capital", "8": "shanghai.s08_basic_economic", "9": "shanghai.s09_three_public_operating",
+        "7": "shanghai.s07_state_capital", "8": "shanghai.s08_basic_economic",
+        "9": "shanghai.s09_three_public_operating",
     },
     "final_accounts": {
         "1": "final_accounts.f01_summary", "2": "final_accounts.f02_income", "3": "final_accounts.f03_expenditure",

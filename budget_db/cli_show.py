@@ -6,12 +6,12 @@ import re
 from decimal import Decimal
 
 import typer
-from psycopg import sql
 from rich.table import Table
 from rich.text import Text
 
 from budget_db.appendix import (APPENDIX, PROJECT_INDICATORS_VIEW, PROJECT_TABLE, TEMPLATE_VIEWS, has_project_table,
-                                printed_columns, printed_rows, qualified, report_template, table_missing, view_headers, view_title)
+                                printed_columns, printed_rows, qualified, report_template, table_missing,
+                                view_headers, view_title)
 from budget_db.checks import format_money
 from budget_db.cli import EXIT_REFUSED, app, database_url, fail, out, select_reports, session
 from budget_db.terminal import printable
