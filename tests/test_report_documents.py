@@ -114,3 +114,23 @@ def test_upgrade_of_a_loaded_database_fills_single_files_and_a_batch_the_pairs(f
     with psycopg.connect(url) as conn:
         conn.execute("DELETE FROM budget.report WHERE source_file = %s", (WHOLE,))
         assert conn.execute("SELECT count(*) FROM budget.report_document").fetchone() == (2,)
+
+
+def test_copies_of_loaded_files(fresh_database, files, described, tmp_path):
+    """Two files with the bytes of one loaded file: each is that report, unread; a second copy of
+    half of a pair makes the pair uncertain, so pairing reads them."""
+    url = fresh_database("budget_documents_copies")
+    migrate.upgrade(url)
+    narrative, tables, whole = files / NARRATIVE, files / TABLES, files / WHOLE
+    load(url, narrative, tables, whole)
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    for name in (NARRATIVE, WHOLE):
+        shutil.copy(files / name, copies / name)
+    described.clear()
+    assert load(url, whole, copies / WHOLE) == [("unchanged", WHOLE), ("unchanged", WHOLE)]
+    assert described == []
+    outcomes = load(url, narrative, tables, copies / NARRATIVE)
+    # paired as before, by reading them; the copy is a narrative without tables: refused, as it always was
+    assert outcomes == [("unchanged", f"{NARRATIVE} + {TABLES}"), ("refused", NARRATIVE)]
+    assert sorted(described) == sorted([NARRATIVE, TABLES, NARRATIVE])
