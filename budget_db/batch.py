@@ -3,7 +3,8 @@ transaction per report.
 
 Each file gets one outcome: loaded, replaced, unchanged or refused (with a one-line reason);
 a refused file never stops the batch. A file whose bytes are those of a current report is
-`unchanged` without being parsed (nightly runs over thousands of files mostly see these).
+`unchanged` without being parsed (nightly runs over thousands of files mostly see these), and so
+is one whose report a later file of the batch holds as current (budget_db.current).
 Losing the database mid-batch stops it (DatabaseUnreachable): the reports written so far stay.
 """
 
@@ -16,12 +17,12 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 import psycopg
 
+from budget_db import current as current_reports
 from budget_db import documents, migrate
-from budget_db.checks import StrictRefusal, finding_counts
+from budget_db.checks import StrictRefusal
 from budget_db.database import DatabaseUnreachable, connect, redact
 from budget_db.load import LoadResult, lock_identity, write_report
 from budget_db.parsing import (PARALLEL_FROM, Prepared, ReadOptions, error_line, parsing_processes, pool_map,
@@ -30,7 +31,6 @@ from budget_db.statistics import GrowthSchedule, refresh_statistics
 from budget_db.writers import DEFAULT_WRITERS, WriterLanes
 from loaders.errors import ReportError
 from loaders.joined import JOIN, group_documents, joined_sha256
-from loaders.report import PARSER_VERSION
 from loaders.source import DEFAULT_MAX_BYTES, open_input
 
 
@@ -49,37 +49,8 @@ def _file_sha256(path: str, max_bytes: int) -> str | None:
         return None  # prepare() refuses it with the reason
 
 
-class Current(NamedTuple):
-    """A current report, as a batch that finds its bytes again needs it."""
-
-    report_id: int
-    department: str
-    fiscal_year: int
-    version: int
-    missing_tables: list[str]
-    source_file: str
-    documented: bool  # its documents are stored (budget.report_document)
-    findings: dict
-
-
-def _current_by_sha(conn: psycopg.Connection, digests: list[str]) -> dict[str, Current]:
-    """The current reports of these sha256, read by this parser version (a newer parser reads the
-    same bytes again)."""
-    if not digests:
-        return {}
-    rows = conn.execute(
-        "SELECT r.sha256, r.id, d.name, r.fiscal_year, r.version, r.missing_tables, r.source_file, "
-        "EXISTS (SELECT FROM budget.report_document x WHERE x.report_id = r.id) FROM budget.report r "
-        "JOIN budget.department d ON d.id = r.department_id "
-        "WHERE r.superseded_at IS NULL AND r.sha256 = ANY(%s) AND r.parser_version = %s",
-        (digests, PARSER_VERSION),
-    ).fetchall()
-    findings = finding_counts(conn, [row[1] for row in rows])
-    return {row[0]: Current(*row[1:], findings[row[1]]) for row in rows}
-
-
 def _store_documents_seen(conn: psycopg.Connection, groups: list[tuple[str, ...]], digests: dict[str, str | None],
-                          current: dict[str, Current]) -> None:
+                          current: dict[str, current_reports.Current]) -> None:
     """The documents of current reports loaded before alembic 0017 stored as this batch finds them
     (two documents of one report: the next batch need not read them to pair them)."""
     for group in groups:
@@ -164,28 +135,43 @@ def _load(url: str, files: list[str], reading: ReadOptions, writing: WriteOption
                                      loaded=documents.loaded_groups(conn, file_digests))
             paths = [JOIN.join(group) for group in groups]
             digests = {JOIN.join(group): joined_sha256(group, file_digests) for group in groups}
-            current = _current_by_sha(conn, sorted({d for d in digests.values() if d}))
+            known_digests = sorted({d for d in digests.values() if d})
+            current = current_reports.current_by_sha(conn, known_digests)
+            earlier = current_reports.earlier_version_keys(conn, known_digests)
+            later = current_reports.LaterCurrent(paths, digests, current)
             if not dry_run:
                 _store_documents_seen(conn, groups, file_digests, current)
             statistics = GrowthSchedule.of(conn)
             conn.commit()
-            to_parse = [p for p in paths if digests[p] not in current]
+            # An earlier version whose report a later entry holds as current is not parsed.
+            to_parse = [p for n, p in enumerate(paths) if digests[p] not in current
+                        and not later.after(earlier.get(digests[p]), n)]
             parsed = prepared_in_order(to_parse, reading, pool, workers)
             lanes = WriterLanes(url, writers if len(to_parse) >= PARALLEL_FROM else 1, conn)
             written: dict[tuple, str] = {}  # report -> the file that wrote it in this batch
 
-            def entry(path: str) -> tuple[Prepared | None, LoadResult | Future]:
+            def unchanged(path: str, known: current_reports.Current, message: str = "") -> LoadResult:
+                return LoadResult(source=path, outcome="unchanged", report_id=known.report_id,
+                                  department=known.department, fiscal_year=known.fiscal_year,
+                                  version=known.version, missing_tables=list(known.missing_tables),
+                                  dry_run=dry_run, findings=known.findings, message=message)
+
+            def entry(index: int, path: str) -> tuple[Prepared | None, LoadResult | Future]:
                 known = current.get(digests[path])
                 if known:
-                    return None, LoadResult(source=path, outcome="unchanged", report_id=known.report_id,
-                                            department=known.department, fiscal_year=known.fiscal_year,
-                                            version=known.version, missing_tables=list(known.missing_tables),
-                                            dry_run=dry_run, findings=known.findings)
-                prepared = next(parsed)
-                if prepared.refusal is not None:
-                    return None, LoadResult.refused(path, prepared.refusal, dry_run=dry_run)
-                return prepared, lanes.submit(prepared.parsed.meta.report_key,
-                                              lambda lane: _write(lane, prepared, writing))
+                    return None, unchanged(path, known)
+                holder = later.after(earlier.get(digests[path]), index)
+                if holder is None:
+                    prepared = next(parsed)
+                    if prepared.refusal is not None:
+                        return None, LoadResult.refused(path, prepared.refusal, dry_run=dry_run)
+                    holder = later.after(prepared.parsed.meta.report_key, index)
+                    if holder is None:
+                        return prepared, lanes.submit(prepared.parsed.meta.report_key,
+                                                      lambda lane: _write(lane, prepared, writing))
+                later_path, known = holder
+                return None, unchanged(path, known, f"not written: the report is current from {later_path}, "
+                                                    "later in this batch, which would replace it again")
 
             def finish(prepared: Prepared | None, outcome: LoadResult | Future) -> LoadResult:
                 result = outcome.result() if isinstance(outcome, Future) else outcome
@@ -202,8 +188,8 @@ def _load(url: str, files: list[str], reading: ReadOptions, writing: WriteOption
 
             try:
                 pending: deque = deque()  # outcomes not yet yielded, in input order
-                for path in paths:
-                    pending.append(entry(path))
+                for index, path in enumerate(paths):
+                    pending.append(entry(index, path))
                     while pending and (len(pending) > lanes.in_flight or not isinstance(pending[0][1], Future)):
                         yield finish(*pending.popleft())
                 while pending:

@@ -1,7 +1,7 @@
 """The documents each report version was read from (budget.report_document, alembic 0017).
 
-A batch that finds every file to be a document of a current report pairs them as they were
-loaded, without reading any: pairing reads a Jiangsu PDF whole (≈ 0.5–1 s).
+A batch that finds every file to be a document of a version it loaded before pairs them as they
+were loaded, without reading any: pairing reads a Jiangsu PDF whole (≈ 0.5–1 s).
 """
 
 from __future__ import annotations
@@ -41,9 +41,10 @@ def store(conn: psycopg.Connection, report_id: int, source_file: str, digests: t
 
 
 def loaded_groups(conn: psycopg.Connection, digests: dict[str, str | None]) -> list[tuple[str, ...]]:
-    """The files whose bytes are documents of current reports (read by this parser version),
-    grouped as those reports were loaded. Two documents are a group only when both are here, each
-    in one file; else neither is in a group (pairing reads them)."""
+    """The files whose bytes are documents of versions read by this parser version, grouped as
+    those versions were loaded: a current version first, then the newest. A group is taken only
+    when all of its documents are here, each in one file, and none is in a group taken before;
+    the files of no group are read by pairing."""
     paths_of: dict[str, list[str]] = defaultdict(list)
     for path, digest in digests.items():
         if digest:
@@ -52,17 +53,25 @@ def loaded_groups(conn: psycopg.Connection, digests: dict[str, str | None]) -> l
         return []
     rows = conn.execute(
         "SELECT d.report_id, d.sha256 FROM budget.report_document d JOIN budget.report r ON r.id = d.report_id "
-        "WHERE r.superseded_at IS NULL AND r.parser_version = %s AND d.report_id IN "
-        "(SELECT report_id FROM budget.report_document WHERE sha256 = ANY(%s)) ORDER BY d.report_id, d.position",
+        "WHERE r.parser_version = %s AND d.report_id IN "
+        "(SELECT report_id FROM budget.report_document WHERE sha256 = ANY(%s)) "
+        "ORDER BY r.superseded_at IS NULL DESC, r.id DESC, d.position",
         (PARSER_VERSION, list(paths_of)),
     ).fetchall()
-    documents: dict[int, list[str]] = defaultdict(list)
+    versions: dict[int, list[str]] = defaultdict(list)  # in the order above
     for report_id, digest in rows:
-        documents[report_id].append(digest)
+        versions[report_id].append(digest)
+    taken: set[str] = set()
     groups: list[tuple[str, ...]] = []
-    for report in documents.values():
-        if len(report) == 1:
-            groups += [(path,) for path in paths_of[report[0]]]
-        elif all(len(paths_of[digest]) == 1 for digest in report):
-            groups.append(tuple(paths_of[digest][0] for digest in report))
+    for version in versions.values():
+        if len(version) == 1:
+            found = [(path,) for path in paths_of[version[0]] if path not in taken]
+        elif all(len(paths_of[digest]) == 1 for digest in version):
+            found = [tuple(paths_of[digest][0] for digest in version)]
+        else:
+            continue
+        for group in found:
+            if taken.isdisjoint(group):
+                taken.update(group)
+                groups.append(group)
     return groups

@@ -9,6 +9,7 @@ document, the tables' of the tables document.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from functools import partial
@@ -94,6 +95,8 @@ def group_documents(paths: list[str], encoding: str | None = None, max_bytes: in
     for narrative in (d for d in documents if d.role == "narrative"):
         matches = [t for t in tables if t.year == narrative.year and t.department
                    and t.department in narrative.text and t.path not in partner.values()]
+        if len(matches) > 1:  # one publication in two formats (its text and its PDF): the narrative's own
+            matches = [t for t in matches if _suffix(t.path) == _suffix(narrative.path)]
         if len(matches) == 1:
             partner[narrative.path] = matches[0].path
     joined_tables = set(partner.values())
@@ -103,6 +106,10 @@ def group_documents(paths: list[str], encoding: str | None = None, max_bytes: in
             continue
         groups.append((path, partner[path]) if path in partner else (path,))
     return groups
+
+
+def _suffix(path: str) -> str:
+    return os.path.splitext(path)[1].lower()
 
 
 def _has_body(grid: ReportGrid) -> bool:

@@ -255,11 +255,11 @@ def test_dry_run_writes_nothing(fresh_url, tmp_path):
         tables = report_tables(conn)
         before = [conn.execute(sql.SQL("SELECT count(*) FROM budget.{}").format(sql.Identifier(t))).fetchone()
                   for t in ["report", "department", *tables]]
-    result = cli("load", "--dry-run", "--json", new, corrected, SAMPLE, url=fresh_url)
+    result = cli("load", "--dry-run", "--json", new, SAMPLE, corrected, url=fresh_url)
     assert result.returncode == 0, result.stderr
     files, summary = json_lines(result.stdout)
     assert [(f["outcome"], f["version"], f["dry_run"]) for f in files] == [
-        ("loaded", 1, True), ("replaced", 2, True), ("unchanged", 1, True)]
+        ("loaded", 1, True), ("unchanged", 1, True), ("replaced", 2, True)]
     assert files[0]["report_id"] is None and files[0]["rows"]["performance_indicator"] == 1334
     assert summary["dry_run"] is True
     with psycopg.connect(fresh_url) as conn:
@@ -398,6 +398,18 @@ def test_two_contents_of_one_report_in_one_batch_are_flagged(fresh_url, tmp_path
     assert results[1].message == (  # the ×3 amounts round differently: more error findings, and it says so
         f"replaces what {first} loaded earlier in this batch; 3 more error findings than version 1 (8 against 5): "
         f"budget-db check -d {DEPARTMENT} -y 2020")
+    # The next night: the later file is current; the earlier one is not written (it would only be
+    # replaced again), nor parsed (its bytes are version 1's). No new version, every night.
+    for _ in range(2):
+        again = load_files(fresh_url, [first, second], migrate_first=False)
+        assert [(r.outcome, r.version) for r in again] == [("unchanged", 2), ("unchanged", 2)]
+        assert again[0].message == (f"not written: the report is current from {second}, later in this batch, "
+                                    "which would replace it again")
+    # In the other order the later file wins again: a new version.
+    reversed_order = load_files(fresh_url, [second, first], migrate_first=False)
+    assert [(r.outcome, r.version) for r in reversed_order] == [("unchanged", 2), ("replaced", 3)]
+    with psycopg.connect(fresh_url) as conn:
+        assert conn.execute("SELECT count(*) FROM budget.report").fetchone() == (3,)
 
 
 def test_a_parser_crash_refuses_the_file_and_the_batch_goes_on(fresh_url, tmp_path, monkeypatch):

@@ -12,7 +12,7 @@ import pytest
 from budget_db import migrate
 from budget_db.batch import load_files
 from loaders import joined
-from tests.conftest import OTHER_LAYOUTS, SAMPLE
+from tests.conftest import OTHER_LAYOUTS, PDFS, SAMPLE
 
 NARRATIVE, TABLES = "js_cppcc_office_budget_2018_text.txt", "js_cppcc_office_budget_2018_tables.txt"
 WHOLE = "js_high_court_budget_2019.txt"
@@ -134,3 +134,21 @@ def test_copies_of_loaded_files(fresh_database, files, described, tmp_path):
     # paired as before, by reading them; the copy is a narrative without tables: refused, as it always was
     assert outcomes == [("unchanged", f"{NARRATIVE} + {TABLES}"), ("refused", NARRATIVE)]
     assert sorted(described) == sorted([NARRATIVE, TABLES, NARRATIVE])
+
+
+def test_a_report_published_as_text_and_as_pdf_in_one_folder(fresh_database, described):
+    """Each narrative pairs with the tables of its own format; the next night reads nothing, and
+    writes nothing: the earlier text pair is not written again over the later PDF pair."""
+    url = fresh_database("budget_documents_formats")
+    migrate.upgrade(url)
+    text_pdf, tables_pdf = NARRATIVE.replace(".txt", ".pdf"), TABLES.replace(".txt", ".pdf")
+    files = [OTHER_LAYOUTS / NARRATIVE, OTHER_LAYOUTS / TABLES, PDFS / text_pdf, PDFS / tables_pdf]
+    assert load(url, *files) == [("loaded", f"{NARRATIVE} + {TABLES}"), ("replaced", f"{text_pdf} + {tables_pdf}")]
+    described.clear()
+    for _ in range(2):
+        assert load(url, *files) == [("unchanged", f"{NARRATIVE} + {TABLES}"),
+                                     ("unchanged", f"{text_pdf} + {tables_pdf}")]
+        assert described == []
+    with psycopg.connect(url) as conn:
+        assert conn.execute("SELECT version, source_file, superseded_at IS NULL FROM budget.report ORDER BY version"
+                            ).fetchall() == [(1, f"{NARRATIVE} + {TABLES}", False), (2, f"{text_pdf} + {tables_pdf}", True)]
