@@ -41,25 +41,15 @@ HEAD_CHARS = 5000  # where a Jiangsu document names 江苏
 
 def describe(path: str, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document | None:
     """The document at `path` if it may be half of a report (else None: read on its own)."""
-    from loaders.templates.jiangsu import read_grid
-
     try:
         if _is_pdf(path, max_bytes) and "江苏" not in leading_text(path, HEAD_CHARS):
             return None  # a PDF's first pages tell (all of its text costs ≈ 0.5 s)
         source = read_source(path, encoding=encoding, max_bytes=max_bytes, keep_pdf_text=True)  # for its parse
     except (OSError, ReportError):
         return None  # read again by the parse, which refuses it with the reason
-    if "江苏" not in source.text[:HEAD_CHARS]:  # only Jiangsu publishes a report as two documents
-        return None
-    try:
-        grid = read_grid(source.text, path)
-    except Exception:  # noqa: BLE001 - odd input must not stop a batch: its parse refuses it, saying why
-        return None
-    if grid.tables and not _has_body(grid):
-        role = "tables"
-    elif not grid.tables and grid.narrative:
-        role = "narrative"
-    else:
+    grid = _jiangsu_grid(source.text, path)
+    role = _role(grid) if grid is not None else None
+    if role is None:
         return None
     head = " ".join(line.text for line in grid.narrative[:40]) + " ".join(b.title for b in grid.tables)
     year = _YEAR.search(squeeze(head))
@@ -106,6 +96,37 @@ def group_documents(paths: list[str], encoding: str | None = None, max_bytes: in
             continue
         groups.append((path, partner[path]) if path in partner else (path,))
     return groups
+
+
+def _jiangsu_grid(text: str, path: str) -> ReportGrid | None:
+    """The text read as Jiangsu's, if it is (only Jiangsu publishes a report as two documents)."""
+    from loaders.templates.jiangsu import read_grid
+
+    if "江苏" not in text[:HEAD_CHARS]:
+        return None
+    try:
+        return read_grid(text, path)
+    except Exception:  # noqa: BLE001 - odd input must not stop a batch: its parse refuses it, saying why
+        return None
+
+
+def _role(grid: ReportGrid) -> str | None:
+    if grid.tables and not _has_body(grid):
+        return "tables"
+    if not grid.tables and grid.narrative:
+        return "narrative"
+    return None
+
+
+def is_narrative_only(text: str, path: str, registered) -> bool:
+    """A Jiangsu narrative (文件) without the tables published beside it (when the Jiangsu template
+    is among the `registered` ones)."""
+    from loaders.templates.jiangsu import TEMPLATE
+
+    if all(template.id != TEMPLATE.id for template in registered):
+        return False
+    grid = _jiangsu_grid(text, path)
+    return grid is not None and _role(grid) == "narrative"
 
 
 def _suffix(path: str) -> str:

@@ -113,6 +113,11 @@ def detect(text_or_grid, source: str) -> tuple[Template, ReportGrid]:
     grid = read_grid(text_or_grid, source)
     if grid.tables:
         return templates()[0], grid  # check_template says what does not fit
+    from loaders.joined import is_narrative_only
+
+    if isinstance(text_or_grid, str) and is_narrative_only(text_or_grid, source, templates()):
+        raise ReportError("a narrative (文件) without its tables: load it in one batch with the tables document "
+                          "of its year and department", where=source)
     known = ", ".join(t.id for t in templates())
     raise ReportError(
         f"not a budget report in a supported template ({known}): no '表.1 收支预算总表' table marker "

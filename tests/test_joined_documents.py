@@ -72,3 +72,16 @@ def test_a_small_batch_keeps_its_pdf_texts_in_this_process_until_it_ends():
         kept = pdf_cache.load(sha, str(jiangsu))
         assert kept == read_pdf(jiangsu) and (kept.pages, len(kept.lines)) == (19, 346)
     assert pdf_cache.load(sha, str(jiangsu)) is None  # gone with the batch
+
+
+def test_a_narrative_alone_is_refused_saying_what_it_lacks(fresh_database):
+    from budget_db import migrate
+    from budget_db.batch import load_file
+
+    url = fresh_database("budget_narrative_alone")
+    migrate.upgrade(url)
+    path = OTHER_LAYOUTS / "js_npc_budget_2019_text.txt"
+    result = load_file(url, path)
+    assert (result.outcome, result.message) == ("refused", f"{path}: a narrative (文件) without its tables: load it "
+                                                           "in one batch with the tables document of its year and "
+                                                           "department")
