@@ -137,7 +137,7 @@ def _load(url: str, files: list[str], reading: ReadOptions, writing: WriteOption
             digests = {JOIN.join(group): joined_sha256(group, file_digests) for group in groups}
             known_digests = sorted({d for d in digests.values() if d})
             current = current_reports.current_by_sha(conn, known_digests)
-            earlier = current_reports.earlier_version_keys(conn, known_digests)
+            earlier_keys = current_reports.earlier_version_keys(conn, known_digests)
             later = current_reports.LaterCurrent(paths, digests, current)
             if not dry_run:
                 _store_documents_seen(conn, groups, file_digests, current)
@@ -145,7 +145,7 @@ def _load(url: str, files: list[str], reading: ReadOptions, writing: WriteOption
             conn.commit()
             # An earlier version whose report a later entry holds as current is not parsed.
             to_parse = [p for n, p in enumerate(paths) if digests[p] not in current
-                        and not later.after(earlier.get(digests[p]), n)]
+                        and not later.after(earlier_keys.get(digests[p]), n)]
             parsed = prepared_in_order(to_parse, reading, pool, workers)
             lanes = WriterLanes(url, writers if len(to_parse) >= PARALLEL_FROM else 1, conn)
             written: dict[tuple, str] = {}  # report -> the file that wrote it in this batch
@@ -160,7 +160,7 @@ def _load(url: str, files: list[str], reading: ReadOptions, writing: WriteOption
                 known = current.get(digests[path])
                 if known:
                     return None, unchanged(path, known)
-                holder = later.after(earlier.get(digests[path]), index)
+                holder = later.after(earlier_keys.get(digests[path]), index)
                 if holder is None:
                     prepared = next(parsed)
                     if prepared.refusal is not None:
