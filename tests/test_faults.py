@@ -33,6 +33,14 @@ def fresh_url(fresh_database):
     return url
 
 
+@pytest.fixture(autouse=True)
+def temporary_files_of_killed_loaders(tmp_path, monkeypatch):
+    """A loader killed with SIGKILL cannot remove its temporary folder: it is left under the test's own."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setenv("TMPDIR", str(folder))
+
+
 def loader(url: str, *args) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "budget_db", "load", *map(str, args)],
                             env={**os.environ, "DATABASE_URL": url}, stdout=subprocess.PIPE,
